@@ -1,0 +1,9 @@
+/** Components an article body may use without importing them (passed to `<Content components>`). */
+import Caption from './Caption.astro';
+import Duplicate from './Duplicate.astro';
+import Garbled from './Garbled.astro';
+import Lacuna from './Lacuna.astro';
+import Note from './Note.astro';
+import Sic from './Sic.astro';
+
+export const editorialComponents = { Caption, Duplicate, Garbled, Lacuna, Note, Sic };

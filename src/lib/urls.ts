@@ -1,0 +1,29 @@
+import { joinBase } from './paths';
+
+/** The one helper every internal link goes through: prefixes the configured base path. */
+export function pathWithBase(path: string): string {
+  return joinBase(import.meta.env.BASE_URL, path);
+}
+
+/** Absolute URL (for canonical links, feeds, citations): site origin + base + path. */
+export function absoluteUrl(path: string, site: URL | string | undefined): string {
+  const relative = pathWithBase(path);
+  return site ? new URL(relative, site).href : relative;
+}
+
+/** Route paths of the archive, so page files and links agree on one URL scheme. */
+export const routes = {
+  home: () => '/',
+  report: (id: string) => `/reports/${id}/`,
+  reports: () => '/reports/',
+  region: (slug: string) => `/regions/${slug}/`,
+  regions: () => '/regions/',
+  year: (year: number) => `/years/${year}/`,
+  years: () => '/years/',
+  topic: (slug: string) => `/topics/${slug}/`,
+  topics: () => '/topics/',
+  search: () => '/search/',
+  data: () => '/data/',
+  metric: (slug: string) => `/data/${slug}/`,
+  original: (file: string) => `/originals/${file}`,
+} as const;
