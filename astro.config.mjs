@@ -4,11 +4,9 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { normalizeBase, normalizeSite } from './src/lib/paths.ts';
+import { assertSupportedNode } from './scripts/check-node.mjs';
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
-  throw new Error(`Node ${process.versions.node} is too old for Astro 7 (needs >= 22.12). Run it through npm scripts (npm run build), which use the project's Node 24.`);
-}
+assertSupportedNode();
 
 // Same code serves `/` locally and `/<repo>/` on GitHub Pages: the deploy workflow sets both variables.
 const site = normalizeSite(process.env.SITE_URL, 'http://localhost:4321');

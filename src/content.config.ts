@@ -3,12 +3,23 @@
  * point to (regions, topics, metrics) are data collections, one YAML file per entry, whose file name
  * is the entry's stable ASCII slug. References between collections are checked when the site builds.
  */
+import { readdirSync } from 'node:fs';
 import { defineCollection, reference } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { QUALIFIERS } from './lib/numbers';
 import { bodyText } from './lib/article-text';
-import { checkStats, describeProblems } from './lib/stat-checks';
+import { checkReferences, checkStats, describeProblems } from './lib/report-checks';
+
+/** Where each vocabulary lives: one YAML file per entry, named by its slug. */
+const VOCABULARY_DIRS = {
+  regions: './content/regions',
+  topics: './content/topics',
+  metrics: './content/metrics',
+} as const;
+
+const vocabularyIds = (dir: string) =>
+  new Set(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)));
 
 const yearSchema = z.number().int().min(1900).max(2100);
 
@@ -23,7 +34,7 @@ const periodSchema = z
   .refine((p) => p.from <= p.to, { message: 'period.from 不能晚于 period.to / from must not be after to' });
 
 const regions = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/regions' }),
+  loader: glob({ pattern: '*.yaml', base: VOCABULARY_DIRS.regions }),
   schema: z.object({
     /** Chinese name as printed, e.g. 内蒙古自治区. */
     name: z.string().min(1),
@@ -35,7 +46,7 @@ const regions = defineCollection({
 });
 
 const topics = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/topics' }),
+  loader: glob({ pattern: '*.yaml', base: VOCABULARY_DIRS.topics }),
   schema: z.object({
     /** Chinese name shown on pages, e.g. 劳动竞赛. */
     name: z.string().min(1),
@@ -45,7 +56,7 @@ const topics = defineCollection({
 });
 
 const metrics = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/metrics' }),
+  loader: glob({ pattern: '*.yaml', base: VOCABULARY_DIRS.metrics }),
   schema: z.object({
     /** Chinese name of the measure, e.g. 工会会员人数. */
     name: z.string().min(1),
@@ -65,7 +76,7 @@ const statSchema = z.object({
   /** Short Chinese label for this figure in this report, e.g. 工会基层组织数（2013年底）. */
   label: z.string().min(1),
   /** The value as a plain number: 4.35万 → 43500, 4.3亿元 → 430000000, 85%以上 → 85. */
-  value: z.number().finite(),
+  value: z.number(),
   /** Unit as stated, without 万/亿: 个, 人, 元, %, 人次 … */
   unit: z.string(),
   /** 多/余/近/约/超过/以上/左右 as printed beside the number. */
@@ -149,20 +160,28 @@ const reportSchema = z.object({
   reviewed: z.boolean().default(true),
 });
 
-/** glob() plus the checks zod cannot make: each statistic's quote must stand in the body. */
+/**
+ * glob() plus the checks zod cannot make: each statistic's quote must stand in the body, and every
+ * region, topic and metric must exist (Astro itself only logs a broken reference).
+ */
 function reportsLoader(): Loader {
   const files = glob({ pattern: '*.mdx', base: './content/reports' });
   return {
     name: 'reports-loader',
     load: async (context) => {
       await files.load(context);
+      const known = {
+        regions: vocabularyIds(VOCABULARY_DIRS.regions),
+        topics: vocabularyIds(VOCABULARY_DIRS.topics),
+        metrics: vocabularyIds(VOCABULARY_DIRS.metrics),
+      };
       const failures: string[] = [];
       for (const entry of context.store.values()) {
-        const stats = (entry.data as z.infer<typeof reportSchema>).stats;
-        const problems = checkStats(stats, bodyText(entry.body ?? ''));
+        const data = entry.data as z.infer<typeof reportSchema>;
+        const problems = [...checkReferences(data, known), ...checkStats(data.stats, bodyText(entry.body ?? ''))];
         if (problems.length) failures.push(describeProblems(entry.filePath ?? entry.id, problems));
       }
-      if (failures.length) throw new Error(`统计数据核对失败 / statistics check failed:\n${failures.join('\n')}`);
+      if (failures.length) throw new Error(`报道内容核对失败 / report check failed:\n${failures.join('\n')}`);
     },
   };
 }

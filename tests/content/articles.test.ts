@@ -4,7 +4,7 @@ import { bodyText } from '../../src/lib/article-text';
 import { piecesMissingFrom, sourceSegment } from '../../src/lib/faithfulness';
 import { comparable } from '../../src/lib/normalize';
 import { statesNumber } from '../../src/lib/numbers';
-import { checkStats } from '../../src/lib/stat-checks';
+import { checkStats } from '../../src/lib/report-checks';
 import { loadReports, original, vocabulary } from '../helpers/content';
 
 const reports = loadReports();

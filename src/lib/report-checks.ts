@@ -1,6 +1,7 @@
 /**
- * Rules a statistic must satisfy against its article. Used by the content loader (so `astro build`
- * fails on a bad statistic, naming file and field) and by the tests.
+ * Rules a report must satisfy beyond its zod schema: statistics checked against the body, references
+ * checked against the vocabularies. Used by the content loader (so `astro build` fails, naming file and
+ * field) and by the tests.
  */
 import { comparable } from './normalize';
 import { formatQuantity, statesNumber, type Qualifier } from './numbers';
@@ -46,4 +47,34 @@ export function checkStats(stats: readonly CheckableStat[], body: string): Field
 
 export function describeProblems(file: string, problems: readonly FieldProblem[]): string {
   return problems.map((p) => `${file} → ${p.field}: ${p.message}`).join('\n');
+}
+
+/** A `reference()` field holds `{ collection, id }` after parsing, a plain slug before. */
+type Ref = string | { id: string };
+const refId = (ref: Ref): string => (typeof ref === 'string' ? ref : ref.id);
+
+export interface ReferencingReport {
+  region: Ref;
+  topics: readonly Ref[];
+  stats: readonly { metric: Ref }[];
+}
+
+export interface Vocabularies {
+  regions: ReadonlySet<string>;
+  topics: ReadonlySet<string>;
+  metrics: ReadonlySet<string>;
+}
+
+/** Astro only logs unknown references; the archive refuses them. */
+export function checkReferences(report: ReferencingReport, known: Vocabularies): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const check = (field: string, ref: Ref, set: ReadonlySet<string>, what: string) => {
+    if (!set.has(refId(ref))) {
+      problems.push({ field, message: `未知${what}“${refId(ref)}” / unknown ${field.replace(/\[\d+\]/g, '')} "${refId(ref)}"` });
+    }
+  };
+  check('region', report.region, known.regions, '地区');
+  report.topics.forEach((topic, i) => check(`topics[${i}]`, topic, known.topics, '主题'));
+  report.stats.forEach((stat, i) => check(`stats[${i}].metric`, stat.metric, known.metrics, '指标'));
+  return problems;
 }

@@ -1,0 +1,46 @@
+/**
+ * A throwaway copy of the project (sharing node_modules) in which content can be broken on purpose and
+ * Astro run for real, without touching the working tree.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './content';
+
+export interface Sandbox {
+  dir: string;
+  write(relativePath: string, text: string): void;
+  astro(args: string[], env?: Record<string, string>): { status: number | null; output: string };
+  remove(): void;
+}
+
+export function createSandbox({ withReports = false } = {}): Sandbox {
+  const dir = mkdtempSync(join(tmpdir(), 'archive-sandbox-'));
+  for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  }
+  for (const vocabulary of ['regions', 'topics', 'metrics']) {
+    cpSync(join(ROOT, 'content', vocabulary), join(dir, 'content', vocabulary), { recursive: true });
+  }
+  if (withReports) cpSync(join(ROOT, 'content/reports'), join(dir, 'content/reports'), { recursive: true });
+  else mkdirSync(join(dir, 'content/reports'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return {
+    dir,
+    write(relativePath, text) {
+      writeFileSync(join(dir, relativePath), text);
+    },
+    astro(args, env = {}) {
+      const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+      });
+      return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+    },
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
