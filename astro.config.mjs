@@ -1,9 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { normalizeBase, normalizeSite } from './src/lib/paths.ts';
+import rehypeArticleAnchors from './src/lib/rehype-article-anchors.ts';
+import pagefindIndex from './src/integrations/pagefind.ts';
 import { assertSupportedNode } from './scripts/check-node.mjs';
 
 assertSupportedNode();
@@ -20,7 +23,11 @@ export default defineConfig({
   markdown: {
     // remark plugins run only with the unified processor. SmartyPants is off: it would rewrite the
     // source's quotes and dashes, and the archive changes text only by its listed normalisation rules.
-    processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
+    processor: unified({
+      remarkPlugins: [remarkCjkFriendly],
+      rehypePlugins: [rehypeArticleAnchors],
+      smartypants: false,
+    }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex()],
 });

@@ -28,3 +28,14 @@ export function sourceSegment(raw: string, lines?: { from: number; to: number })
   const slice = lines ? all.slice(lines.from - 1, lines.to) : all;
   return slice.map((line) => line.replace(/^#{1,6}\s*/, '')).join('\n');
 }
+
+/**
+ * A byline leaves the body for the authors field; its printed decoration (the □ byline mark, the
+ * brackets around names at the end of a report) is not text. These are the forms it may stand in.
+ */
+export function bylineForms(authors: readonly { name: string; role?: string | undefined }[]): string[] {
+  if (authors.length === 0) return [];
+  const names = authors.map((a) => a.name).join(' ');
+  const withRoles = authors.map((a) => `${a.role ?? ''} ${a.name}`).join(' ');
+  return [withRoles, `□ ${names}`, `（${names}）`];
+}

@@ -1,7 +1,7 @@
 /** The articles as content: faithful to their sources, every statistic quoted and matching. */
 import { describe, expect, it } from 'vitest';
 import { bodyText } from '../../src/lib/article-text';
-import { piecesMissingFrom, sourceSegment } from '../../src/lib/faithfulness';
+import { bylineForms, piecesMissingFrom, sourceSegment } from '../../src/lib/faithfulness';
 import { comparable } from '../../src/lib/normalize';
 import { statesNumber } from '../../src/lib/numbers';
 import { checkStats } from '../../src/lib/report-checks';
@@ -45,8 +45,13 @@ describe.each(reports.map((r) => [r.id, r] as const))('%s', (_id, report) => {
 
   it('keeps every sentence of its source (nothing lost)', () => {
     const source = sourceSegment(original(data.source.file), data.source.lines);
-    const byline = (data.authors ?? []).map((a) => `${a.role ?? ''}${a.name}`);
-    const pool = [body, data.title, `——${data.subtitle ?? ''}`, ...byline, ...(data.source.furniture ?? [])].join('\n');
+    const pool = [
+      body,
+      data.title,
+      `——${data.subtitle ?? ''}`,
+      ...bylineForms(data.authors ?? []),
+      ...(data.source.furniture ?? []),
+    ].join('\n');
     expect(piecesMissingFrom(source, pool)).toEqual([]);
   });
 

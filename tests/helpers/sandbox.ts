@@ -17,7 +17,7 @@ export interface Sandbox {
 
 export function createSandbox({ withReports = false } = {}): Sandbox {
   const dir = mkdtempSync(join(tmpdir(), 'archive-sandbox-'));
-  for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
+  for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'scripts', 'src', 'public']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   for (const vocabulary of ['regions', 'topics', 'metrics']) {
