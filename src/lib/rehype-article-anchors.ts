@@ -3,7 +3,7 @@
  * Chinese text) and `<mark id="quote-N">` around each statistic's quote, so a number on any page can
  * link to the exact sentence it comes from.
  */
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, Root, RootContent, Text } from 'hast';
 import { visit } from 'unist-util-visit';
 import { quoteAnchorIds } from './quote-anchors';
 
@@ -11,32 +11,49 @@ interface FrontmatterStats {
   stats?: { quote?: unknown }[];
 }
 
-const BLOCKS = new Set(['p', 'h2', 'h3', 'h4', 'li', 'figcaption', 'blockquote', 'td']);
+/**
+ * A node that holds children: HTML elements and, before rendering, MDX components such as <Caption> or
+ * <Sic> (their notes live in attributes, so their children are source text only).
+ */
+interface Parent {
+  type: string;
+  tagName?: string;
+  name?: string | null;
+  children: RootContent[];
+}
 
-/** Text nodes under an element with their offsets in its concatenated text. */
-function textRuns(element: Element): { node: Text; parent: Element; start: number }[] {
-  const runs: { node: Text; parent: Element; start: number }[] = [];
+const BLOCK_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'li', 'blockquote', 'td']);
+const BLOCK_COMPONENTS = new Set(['Caption']);
+
+const isParent = (node: unknown): node is Parent =>
+  typeof node === 'object' && node !== null && Array.isArray((node as Parent).children);
+
+const isBlock = (node: Parent) =>
+  (node.type === 'element' && BLOCK_TAGS.has(node.tagName ?? '')) ||
+  (node.type === 'mdxJsxFlowElement' && BLOCK_COMPONENTS.has(node.name ?? ''));
+
+/** Text nodes under a block with their offsets in its concatenated text. */
+function textRuns(block: Parent): { node: Text; parent: Parent; start: number }[] {
+  const runs: { node: Text; parent: Parent; start: number }[] = [];
   let offset = 0;
-  const walk = (parent: Element) => {
+  const walk = (parent: Parent) => {
     for (const child of parent.children) {
       if (child.type === 'text') {
         runs.push({ node: child, parent, start: offset });
         offset += child.value.length;
-      } else if (child.type === 'element') {
-        // Editorial notes are the archive's words, not the source's: quotes never include them.
-        if ((child.properties.className as string[] | undefined)?.includes('ed-note')) continue;
+      } else if (isParent(child)) {
         walk(child);
       }
     }
   };
-  walk(element);
+  walk(block);
   return runs;
 }
 
 /** Wraps [start, end) of the element's text in marks; the first mark carries the id. */
-function markRange(element: Element, start: number, end: number, id: string): void {
+function markRange(block: Parent, start: number, end: number, id: string): void {
   let first = true;
-  for (const run of textRuns(element)) {
+  for (const run of textRuns(block)) {
     const runEnd = run.start + run.node.value.length;
     if (runEnd <= start || run.start >= end) continue;
     const from = Math.max(start, run.start) - run.start;
@@ -49,7 +66,7 @@ function markRange(element: Element, start: number, end: number, id: string): vo
       children: [{ type: 'text', value: value.slice(from, to) }],
     };
     first = false;
-    const pieces: ElementContent[] = [];
+    const pieces: RootContent[] = [];
     if (from > 0) pieces.push({ type: 'text', value: value.slice(0, from) });
     pieces.push(mark);
     if (to < value.length) pieces.push({ type: 'text', value: value.slice(to) });
@@ -70,8 +87,8 @@ export default function rehypeArticleAnchors() {
       .filter((quote): quote is string => typeof quote === 'string');
     for (const [quote, id] of quoteAnchorIds(quotes).distinct) {
       let done = false;
-      visit(tree, 'element', (node) => {
-        if (done || !BLOCKS.has(node.tagName)) return;
+      visit(tree, (node) => {
+        if (done || !isParent(node) || !isBlock(node)) return;
         const text = textRuns(node)
           .map((run) => run.node.value)
           .join('');

@@ -1,0 +1,129 @@
+/**
+ * Crawl of the site built under a non-root base path: every internal link, asset and #fragment
+ * resolves; every report is reachable from its region, year and topic pages; one h1 and lang="zh-CN"
+ * on every page.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { loadReports } from '../helpers/content';
+import { htmlFiles, page, siteDir } from '../helpers/site';
+
+const base = inject('siteBase');
+const SITE = 'https://archive.example.org';
+const reports = loadReports();
+
+/** The URL path a built file is served at. */
+function urlOf(file: string): string {
+  return `${base}${file.replace(/index\.html$/, '')}`;
+}
+
+/** The built file a URL path resolves to, or undefined. */
+function fileFor(pathname: string): string | undefined {
+  if (!pathname.startsWith(base)) return undefined;
+  const relative = decodeURIComponent(pathname.slice(base.length));
+  const candidate = join(siteDir(), relative);
+  if (relative === '' || relative.endsWith('/')) {
+    return existsSync(join(candidate, 'index.html')) ? join(relative, 'index.html') : undefined;
+  }
+  return existsSync(candidate) && statSync(candidate).isFile() ? relative : undefined;
+}
+
+const pages = htmlFiles();
+const ids = new Map(pages.map((file) => [file, new Set(page(file)('[id]').map((_, el) => el.attribs.id).get())]));
+
+describe('the built site under a base path', () => {
+  it('has pages to crawl', () => {
+    expect(pages.length).toBeGreaterThan(reports.length);
+  });
+
+  it('resolves every internal link, asset and fragment', () => {
+    const broken: string[] = [];
+    for (const file of pages) {
+      const $ = page(file);
+      const pageUrl = new URL(urlOf(file), SITE);
+      const refs = [
+        ...$('a[href]').map((_, el) => el.attribs.href).get(),
+        ...$('link[href]').map((_, el) => el.attribs.href).get(),
+        ...$('script[src]').map((_, el) => el.attribs.src).get(),
+        ...$('img[src]').map((_, el) => el.attribs.src).get(),
+        ...$('form[action]').map((_, el) => el.attribs.action).get(),
+      ];
+      for (const ref of refs) {
+        const url = new URL(ref, pageUrl);
+        if (url.origin !== SITE) continue;
+        const target = fileFor(url.pathname);
+        if (!target) {
+          broken.push(`${file}: ${ref}`);
+          continue;
+        }
+        const fragment = decodeURIComponent(url.hash.slice(1));
+        if (fragment && target.endsWith('.html') && !ids.get(target)?.has(fragment)) {
+          broken.push(`${file}: ${ref} (no #${fragment})`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('links only under the base path (no root-relative link escapes it)', () => {
+    const escaping: string[] = [];
+    for (const file of pages) {
+      const $ = page(file);
+      $('a[href], link[href], script[src], form[action]').each((_, el) => {
+        const ref = el.attribs.href ?? el.attribs.src ?? el.attribs.action ?? '';
+        if (ref.startsWith('/') && !ref.startsWith(base)) escaping.push(`${file}: ${ref}`);
+      });
+    }
+    expect(escaping).toEqual([]);
+  });
+
+  it('has one h1 and lang="zh-CN" on every page', () => {
+    for (const file of pages) {
+      const $ = page(file);
+      expect($('html').attr('lang'), file).toBe('zh-CN');
+      expect($('h1').length, file).toBe(1);
+    }
+  });
+
+  it('reaches every report from its region page, its year page and each of its topic pages', () => {
+    /** All pages of a paginated list: /x/, /x/2/, … */
+    const listPages = (route: string) => pages.filter((f) => new RegExp(`^${route}(\\d+/)?index\\.html$`).test(f));
+    const linkedFrom = (route: string) =>
+      new Set(listPages(route).flatMap((f) => page(f)('a[href]').map((_, el) => el.attribs.href).get()));
+    for (const report of reports) {
+      const href = `${base}reports/${report.id}/`;
+      const { region, year, topics } = report.data;
+      expect(listPages(`regions/${region}/`).length, `region page of ${report.id}`).toBeGreaterThan(0);
+      expect(linkedFrom(`regions/${region}/`).has(href), `${report.id} from its region page`).toBe(true);
+      expect(linkedFrom(`years/${year}/`).has(href), `${report.id} from its year page`).toBe(true);
+      for (const topic of topics) {
+        expect(linkedFrom(`topics/${topic}/`).has(href), `${report.id} from topic ${topic}`).toBe(true);
+      }
+    }
+  });
+
+  it('links every statistic in a report panel to its quote in the body', () => {
+    for (const report of reports) {
+      const $ = page(`reports/${report.id}/index.html`);
+      const links = $('.stats-panel td.num a').map((_, el) => el.attribs.href).get();
+      expect(links.length).toBe(report.data.stats?.length ?? 0);
+      for (const [i, href] of links.entries()) {
+        const quote = report.data.stats?.[i]?.quote ?? '';
+        const mark = $(href ?? '');
+        expect(mark.length, `${report.id} ${href}`).toBe(1);
+        expect($(mark).text().length).toBeGreaterThan(0);
+        // The anchored text is the quote (a mark may be split by inline elements).
+        expect(quote.startsWith($(mark).text()), `${report.id} ${href}`).toBe(true);
+      }
+    }
+  });
+
+  it('publishes a sitemap, an RSS feed and robots.txt with absolute URLs under the base', () => {
+    expect(fileFor(`${base}sitemap-index.xml`)).toBeDefined();
+    expect(fileFor(`${base}rss.xml`)).toBeDefined();
+    expect(fileFor(`${base}robots.txt`)).toBeDefined();
+    const $ = page('index.html');
+    expect($('link[rel="canonical"]').attr('href')).toBe(`${SITE}${base}`);
+  });
+});
