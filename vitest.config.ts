@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'site',
-          include: ['tests/site/**/*.test.ts'],
+          include: ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'],
           globalSetup: ['tests/setup/build-site.ts'],
           hookTimeout: 300_000,
           testTimeout: 60_000,

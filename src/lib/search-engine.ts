@@ -1,9 +1,15 @@
 /**
- * The archive's search rules on top of Pagefind, shared by the search page and the Node test harness:
- * - every word of the query must exist in the index, else there are no results (Pagefind silently drops
- *   a word that matches nothing, so `职工足球` would otherwise return pages with only `职工`);
- * - an exact phrase ranks first, then the word-by-word (ANDed) matches;
- * - a query whose words are missing is retried in simplified characters, the converter loaded only then.
+ * The archive's search rules on top of Pagefind, shared by the search page and the Node test harness.
+ * A query is one or more terms separated by spaces; all terms must match (AND).
+ * - Exact phrases first: the pages that contain every term verbatim.
+ * - Only when no page does, the word-by-word fallback: the terms split into words as Pagefind splits
+ *   them, every word required. Single Chinese characters are left out (nearly every page holds them),
+ *   and each candidate is checked against its text, because Pagefind's own AND of Chinese words also
+ *   returns pages that lack a word.
+ * - No false hits: a word that matches nothing in the archive leaves no results (Pagefind silently drops
+ *   such a word, so `职工足球` would otherwise return pages with only `职工`).
+ * - A query with no results that contains Chinese characters is retried in simplified characters; the
+ *   converter is loaded only then.
  */
 
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -52,7 +58,7 @@ export interface SearchOutcome {
   query: string;
   /** The reader's query when it was converted from traditional characters. */
   convertedFrom?: string;
-  /** Query words that match nothing in the archive (then `results` is empty). */
+  /** Terms or words that match nothing in the archive (then `results` is empty). */
   missingWords: string[];
   /** How many leading results match the query as an exact phrase. */
   exactCount: number;
@@ -76,14 +82,93 @@ export function queryWords(query: string): string[] {
 }
 
 function options(request: SearchRequest): PagefindSearchOptions {
-  const result: PagefindSearchOptions = {};
-  if (request.filters && Object.keys(request.filters).length) result.filters = request.filters;
-  if (request.sort === 'year-desc') result.sort = { year: 'desc' };
-  if (request.sort === 'year-asc') result.sort = { year: 'asc' };
-  return result;
+  // An explicit (even empty) filter object makes Pagefind return facet counts.
+  return { filters: request.filters ?? {} };
 }
 
 const emptyResponse: PagefindResponse = { results: [], filters: {}, totalFilters: {}, unfilteredResultCount: 0 };
+
+/**
+ * Query terms: split at spaces and at punctuation (a phrase search across punctuation is unreliable);
+ * `.` and `%` stay, so 2.65亿元 and 69.5% remain one term.
+ */
+export function queryTerms(query: string): string[] {
+  return query.split(/[\s"“”‘’'、，。；：？！（）《》〈〉【】「」·•—…,;:?!()[\]{}<>/\\|]+/u).filter((term) => term !== '');
+}
+
+/**
+ * Words for the fallback, or none when a term splits into stray single Chinese characters (a name
+ * such as 乌兰察布 split into 乌兰/察/布 would match pages about something else). A single character
+ * after a number is its unit (17.15万, 20个) and stays.
+ */
+function fallbackWords(query: string): string[] {
+  const words = queryTerms(query).flatMap(queryWords);
+  const stray = words.some((word, i) => HAN.test(word) && [...word].length === 1 && !/^[\d.]+$/.test(words[i - 1] ?? ''));
+  return stray ? [] : words;
+}
+
+/** Facet counts over a result list, from each result's own filter values. */
+async function countFilters(results: PagefindResult[]): Promise<FilterCounts> {
+  const counts: FilterCounts = {};
+  for (const data of await Promise.all(results.map((r) => r.data()))) {
+    for (const [facet, values] of Object.entries(data.filters)) {
+      counts[facet] ??= {};
+      for (const value of values) counts[facet][value] = (counts[facet][value] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+/** Pages containing every term verbatim, best combined score first. */
+async function exactMatches(api: PagefindApi, terms: string[], opts: PagefindSearchOptions) {
+  const responses = await Promise.all(terms.map(async (term) => (await api.search(`"${term}"`, opts)) ?? emptyResponse));
+  const [first, ...others] = responses;
+  if (!first) return { results: [], filters: {} };
+  const scores = new Map(first.results.map((r) => [r.id, r.score]));
+  for (const response of others) {
+    const here = new Map(response.results.map((r) => [r.id, r.score]));
+    for (const [id, score] of scores) {
+      const more = here.get(id);
+      if (more === undefined) scores.delete(id);
+      else scores.set(id, score + more);
+    }
+  }
+  const results = first.results.filter((r) => scores.has(r.id)).sort((a, b) => scores.get(b.id)! - scores.get(a.id)!);
+  return { results, filters: others.length ? await countFilters(results) : first.filters };
+}
+
+async function wordByWord(api: PagefindApi, query: string, opts: PagefindSearchOptions) {
+  const words = fallbackWords(query);
+  if (!words.length) return { missingWords: queryTerms(query), results: [], filters: {} };
+  // Cheap first: a word Pagefind cannot find at all leaves no results.
+  const found = await Promise.all(words.map(async (word) => ((await api.search(word))?.results.length ?? 0) > 0));
+  const absent = words.filter((_, i) => !found[i]);
+  if (absent.length) return { missingWords: absent, results: [], filters: {} };
+  const candidates = ((await api.search(words.join(' '), opts)) ?? emptyResponse).results;
+  const texts = await Promise.all(candidates.map(async (r) => (await r.data()).content.toLowerCase()));
+  const results = candidates.filter((_, i) => words.every((word) => texts[i]?.includes(word)));
+  const missingWords = results.length ? [] : words.filter((word) => !texts.some((text) => text.includes(word)));
+  return { missingWords, results, filters: await countFilters(results) };
+}
+
+async function searchOnce(api: PagefindApi, query: string, request: SearchRequest): Promise<SearchOutcome> {
+  const opts = options(request);
+  const exact = await exactMatches(api, queryTerms(query), opts);
+  if (exact.results.length) {
+    return { query, missingWords: [], exactCount: exact.results.length, results: exact.results, filters: exact.filters };
+  }
+  const fallback = await wordByWord(api, query, opts);
+  return { query, exactCount: 0, ...fallback };
+}
+
+/** Orders results by the year in their metadata (loads each result's fragment). */
+async function sortByYear(results: PagefindResult[], direction: 'asc' | 'desc'): Promise<PagefindResult[]> {
+  const years = await Promise.all(results.map(async (r) => Number((await r.data()).meta.year ?? 0)));
+  return results
+    .map((result, i) => ({ result, year: years[i] ?? 0, i }))
+    .sort((a, b) => (direction === 'asc' ? a.year - b.year : b.year - a.year) || a.i - b.i)
+    .map(({ result }) => result);
+}
 
 export async function runSearch(
   api: PagefindApi,
@@ -91,38 +176,21 @@ export async function runSearch(
   loadToSimplified?: () => Promise<(text: string) => string>,
 ): Promise<SearchOutcome> {
   const query = request.query.trim();
-  const opts = options(request);
+  const sort = request.sort ?? 'relevance';
   if (query === '') {
-    const all = (await api.search(null, opts)) ?? emptyResponse;
+    const sortOption = sort === 'relevance' ? {} : { sort: { year: sort === 'year-asc' ? 'asc' : 'desc' } as const };
+    const all = (await api.search(null, { ...options(request), ...sortOption })) ?? emptyResponse;
     return { query, missingWords: [], exactCount: 0, results: all.results, filters: all.filters };
   }
-
-  const words = queryWords(query);
-  const found = await Promise.all(words.map(async (word) => ((await api.search(word))?.results.length ?? 0) > 0));
-  const missingWords = words.filter((_, i) => !found[i]);
-  if (missingWords.length) {
-    if (loadToSimplified && HAN.test(query)) {
-      const simplified = (await loadToSimplified())(query);
-      if (simplified !== query) {
-        const outcome = await runSearch(api, { ...request, query: simplified });
-        return { ...outcome, convertedFrom: query };
-      }
-    }
-    return { query, missingWords, exactCount: 0, results: [], filters: {} };
+  let outcome = await searchOnce(api, query, request);
+  if (!outcome.results.length && loadToSimplified && HAN.test(query)) {
+    const simplified = (await loadToSimplified())(query);
+    if (simplified !== query) outcome = { ...(await searchOnce(api, simplified, request)), convertedFrom: query };
   }
-
-  const anded = (await api.search(query, opts)) ?? emptyResponse;
-  const wantsPhrase = words.length > 1 && !query.includes('"') && (request.sort ?? 'relevance') === 'relevance';
-  const exact = wantsPhrase ? ((await api.search(`"${query}"`, opts)) ?? emptyResponse) : emptyResponse;
-  const exactIds = new Set(exact.results.map((r) => r.id));
-  const rest = anded.results.filter((r) => !exactIds.has(r.id));
-  return {
-    query,
-    missingWords: [],
-    exactCount: exact.results.length,
-    results: [...exact.results, ...rest],
-    filters: anded.filters,
-  };
+  if (sort !== 'relevance' && outcome.results.length) {
+    outcome = { ...outcome, exactCount: 0, results: await sortByYear(outcome.results, sort === 'year-asc' ? 'asc' : 'desc') };
+  }
+  return outcome;
 }
 
 /** Search state in the URL (`?q=…&region=…&year=…&topic=…&sort=…`), so searches can be bookmarked. */
