@@ -76,6 +76,7 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
     input.value = request.query;
     sort.value = request.sort ?? 'relevance';
     status.textContent = '正在检索……';
+    list.dataset.state = 'loading';
     const outcome = await runSearch(pagefind, request, loadToSimplified);
     renderFacets(outcome.filters);
     const results = outcome.results.slice(0, shown);
@@ -98,6 +99,7 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
     else parts.push(request.query || Object.keys(request.filters ?? {}).length ? `共 ${outcome.results.length} 篇报道。` : `全部 ${outcome.results.length} 篇报道。`);
     if (outcome.exactCount) parts.push(`前 ${outcome.exactCount} 篇包含完整短语。`);
     status.textContent = parts.join('');
+    list.dataset.state = 'ready';
     if (outcome.results.length > shown) {
       const li = doc.createElement('li');
       const more = doc.createElement('button');
