@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './content';
 
+const VITEST_VARIABLES = new Set(['NODE_ENV', 'MODE', 'BASE_URL', 'DEV', 'PROD', 'SSR']);
+
 export interface Sandbox {
   dir: string;
   write(relativePath: string, text: string): void;
@@ -32,10 +34,15 @@ export function createSandbox({ withReports = false } = {}): Sandbox {
       writeFileSync(join(dir, relativePath), text);
     },
     astro(args, env = {}) {
+      // Not Vitest's environment: it sets NODE_ENV, MODE, BASE_URL … in its workers, and Vite inside
+      // the child would take BASE_URL=/ over the configured base path.
+      const inherited = Object.fromEntries(
+        Object.entries(process.env).filter(([key]) => !VITEST_VARIABLES.has(key) && !key.startsWith('VITEST')),
+      );
       const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], {
         cwd: dir,
         encoding: 'utf8',
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+        env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
       });
       return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
     },

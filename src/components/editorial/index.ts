@@ -1,4 +1,5 @@
 /** Components an article body may use without importing them (passed to `<Content components>`). */
+import BodyLink from './BodyLink.astro';
 import Caption from './Caption.astro';
 import Duplicate from './Duplicate.astro';
 import Garbled from './Garbled.astro';
@@ -6,4 +7,4 @@ import Lacuna from './Lacuna.astro';
 import Note from './Note.astro';
 import Sic from './Sic.astro';
 
-export const editorialComponents = { Caption, Duplicate, Garbled, Lacuna, Note, Sic };
+export const editorialComponents = { a: BodyLink, Caption, Duplicate, Garbled, Lacuna, Note, Sic };
