@@ -50,8 +50,10 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
   const renderFacets = (counts: FilterCounts) => {
     facetsBox.replaceChildren();
     for (const facet of FACETS) {
-      const values = Object.keys(allFilters[facet] ?? {}).sort((a, b) =>
-        facet === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN'),
+      // Years newest first; regions and topics by how many reports they hold (a province before its cities).
+      const totals = allFilters[facet] ?? {};
+      const values = Object.keys(totals).sort((a, b) =>
+        facet === 'year' ? b.localeCompare(a) : (totals[b] ?? 0) - (totals[a] ?? 0) || a.localeCompare(b, 'zh-CN'),
       );
       if (!values.length) continue;
       const fieldset = doc.createElement('fieldset');
