@@ -71,6 +71,8 @@ const PAGE_TYPES = [
   ['year', 'years/2008/'],
   ['topics index', 'topics/'],
   ['topic', 'topics/assistance/'],
+  ['data', 'data/'],
+  ['metric', 'data/union-members/'],
   ['search', 'search/?q=职工书屋'],
   ['404', 'does-not-exist/'],
 ] as const;

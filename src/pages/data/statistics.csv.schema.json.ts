@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { statisticsCsvSchema } from '../../lib/open-data';
+import { absoluteUrl } from '../../lib/urls';
+
+/** JSON Schema (draft 2020-12) of a row of statistics.csv. */
+export const GET: APIRoute = ({ site }) =>
+  new Response(`${JSON.stringify(statisticsCsvSchema((path) => absoluteUrl(path, site)), null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/schema+json; charset=utf-8' },
+  });
