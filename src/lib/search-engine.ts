@@ -60,7 +60,7 @@ export interface SearchOutcome {
   convertedFrom?: string;
   /** Terms or words that match nothing in the archive (then `results` is empty). */
   missingWords: string[];
-  /** How many leading results match the query as an exact phrase. */
+  /** How many results contain every term verbatim (all of them, or none when the fallback ran). */
   exactCount: number;
   results: PagefindResult[];
   /** Facet counts for the results. */
@@ -83,7 +83,11 @@ export function queryWords(query: string): string[] {
 
 function options(request: SearchRequest): PagefindSearchOptions {
   // An explicit (even empty) filter object makes Pagefind return facet counts.
-  return { filters: request.filters ?? {} };
+  const opts: PagefindSearchOptions = { filters: request.filters ?? {} };
+  // Pagefind sorts by the `year` sort key itself, so no result's fragment is loaded to sort.
+  if (request.sort === 'year-desc') opts.sort = { year: 'desc' };
+  if (request.sort === 'year-asc') opts.sort = { year: 'asc' };
+  return opts;
 }
 
 const emptyResponse: PagefindResponse = { results: [], filters: {}, totalFilters: {}, unfilteredResultCount: 0 };
@@ -133,7 +137,9 @@ async function exactMatches(api: PagefindApi, terms: string[], opts: PagefindSea
       else scores.set(id, score + more);
     }
   }
-  const results = first.results.filter((r) => scores.has(r.id)).sort((a, b) => scores.get(b.id)! - scores.get(a.id)!);
+  const kept = first.results.filter((r) => scores.has(r.id));
+  // Sorted by year, Pagefind's order stands; by relevance, the combined score decides.
+  const results = opts.sort ? kept : kept.sort((a, b) => scores.get(b.id)! - scores.get(a.id)!);
   return { results, filters: others.length ? await countFilters(results) : first.filters };
 }
 
@@ -161,34 +167,20 @@ async function searchOnce(api: PagefindApi, query: string, request: SearchReques
   return { query, exactCount: 0, ...fallback };
 }
 
-/** Orders results by the year in their metadata (loads each result's fragment). */
-async function sortByYear(results: PagefindResult[], direction: 'asc' | 'desc'): Promise<PagefindResult[]> {
-  const years = await Promise.all(results.map(async (r) => Number((await r.data()).meta.year ?? 0)));
-  return results
-    .map((result, i) => ({ result, year: years[i] ?? 0, i }))
-    .sort((a, b) => (direction === 'asc' ? a.year - b.year : b.year - a.year) || a.i - b.i)
-    .map(({ result }) => result);
-}
-
 export async function runSearch(
   api: PagefindApi,
   request: SearchRequest,
   loadToSimplified?: () => Promise<(text: string) => string>,
 ): Promise<SearchOutcome> {
   const query = request.query.trim();
-  const sort = request.sort ?? 'relevance';
   if (query === '') {
-    const sortOption = sort === 'relevance' ? {} : { sort: { year: sort === 'year-asc' ? 'asc' : 'desc' } as const };
-    const all = (await api.search(null, { ...options(request), ...sortOption })) ?? emptyResponse;
+    const all = (await api.search(null, options(request))) ?? emptyResponse;
     return { query, missingWords: [], exactCount: 0, results: all.results, filters: all.filters };
   }
-  let outcome = await searchOnce(api, query, request);
+  const outcome = await searchOnce(api, query, request);
   if (!outcome.results.length && loadToSimplified && HAN.test(query)) {
     const simplified = (await loadToSimplified())(query);
-    if (simplified !== query) outcome = { ...(await searchOnce(api, simplified, request)), convertedFrom: query };
-  }
-  if (sort !== 'relevance' && outcome.results.length) {
-    outcome = { ...outcome, exactCount: 0, results: await sortByYear(outcome.results, sort === 'year-asc' ? 'asc' : 'desc') };
+    if (simplified !== query) return { ...(await searchOnce(api, simplified, request)), convertedFrom: query };
   }
   return outcome;
 }

@@ -16,7 +16,8 @@ import {
 const FACET_LABELS: Record<(typeof FACETS)[number], string> = { region: '地区', year: '年份', topic: '主题' };
 /** Region and year are single choices (a report has one of each); topics combine. */
 const MULTIPLE: Record<(typeof FACETS)[number], boolean> = { region: false, year: false, topic: true };
-const PAGE = 20;
+/** Results shown at first and per 显示更多: each one loads its page's fragment (the excerpt). */
+const PAGE = 10;
 
 interface PagefindModule extends PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
@@ -99,7 +100,9 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
     if (outcome.convertedFrom) parts.push(`已将“${outcome.convertedFrom}”按简体“${outcome.query}”检索。`);
     if (outcome.missingWords.length) parts.push(`档案中没有“${outcome.missingWords.join('”“')}”，因此没有结果。`);
     else parts.push(request.query || Object.keys(request.filters ?? {}).length ? `共 ${outcome.results.length} 篇报道。` : `全部 ${outcome.results.length} 篇报道。`);
-    if (outcome.exactCount) parts.push(`前 ${outcome.exactCount} 篇包含完整短语。`);
+    if (request.query && outcome.results.length && !outcome.exactCount) {
+      parts.push('没有报道包含完整的检索词，以下报道分别包含其中每个词。');
+    }
     status.textContent = parts.join('');
     list.dataset.state = 'ready';
     if (outcome.results.length > shown) {

@@ -1,0 +1,155 @@
+/**
+ * Runs `astro build` in a benchmark project and measures it: wall-clock time, the indexing time the
+ * Pagefind integration logs, and peak memory. Memory is sampled from /proc every 100 ms (Linux): the
+ * astro process's own peak resident set (VmHWM, exact, kept by the kernel) and the largest sampled sum of
+ * resident sets over the whole process tree (astro plus the esbuild and Pagefind binaries it starts).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, type BenchProject } from './projects.ts';
+
+export interface BuildMeasurement {
+  /** Wall-clock time of the whole `astro build` process, spawn to exit. */
+  seconds: number;
+  /** Astro's own "N page(s) built in …" figure. */
+  astroSeconds: number | null;
+  /** Pages Astro reports having built. */
+  pages: number | null;
+  /** Pagefind's "indexed N pages in X ms" (part of `seconds`; the archive only). */
+  indexingSeconds: number | null;
+  indexedPages: number | null;
+  /** Peak resident set of the astro (Node) process, MiB. */
+  peakRssMiB: number | null;
+  /** Largest sampled sum of resident sets over astro and its child processes, MiB. */
+  peakTreeRssMiB: number | null;
+  /** Astro's own phase timer (ASTRO_TIMER_PATH), seconds: content sync, bundling, page generation … */
+  phases: Record<string, number>;
+  /** Page rendering time summed per first path segment (reports, regions, data …), from Astro's per-page log. */
+  renderByRoute: Record<string, { pages: number; seconds: number }>;
+}
+
+/** Environment for the child: not that of a test runner (Vite would take BASE_URL/MODE from it). */
+const FOREIGN = new Set(['NODE_ENV', 'MODE', 'BASE_URL', 'DEV', 'PROD', 'SSR']);
+
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !FOREIGN.has(key) && !key.startsWith('VITEST')),
+  );
+  return { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...extra };
+}
+
+/** A kB figure from /proc/<pid>/status, or undefined when the process is gone. */
+function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+function treeRssKb(pid: number): number {
+  let total = 0;
+  const pending = [pid];
+  while (pending.length) {
+    const current = pending.pop()!;
+    total += statusKb(current, 'VmRSS') ?? 0;
+    pending.push(...childrenOf(current));
+  }
+  return total;
+}
+
+/** Parses the figures Astro and the Pagefind integration print. */
+export function parseBuildLog(output: string): Pick<BuildMeasurement, 'astroSeconds' | 'pages' | 'indexingSeconds' | 'indexedPages'> {
+  const built = /(\d+) page\(s\) built in (?:(\d+)m (\d+)s|([\d.]+)(ms|s))/.exec(output);
+  let astroSeconds: number | null = null;
+  if (built) {
+    astroSeconds = built[2] !== undefined ? Number(built[2]) * 60 + Number(built[3]) : Number(built[4]) / (built[5] === 'ms' ? 1000 : 1);
+  }
+  const indexed = /indexed (\d+) pages in (\d+) ms/.exec(output);
+  return {
+    astroSeconds,
+    pages: built ? Number(built[1]) : null,
+    indexingSeconds: indexed ? Number(indexed[2]) / 1000 : null,
+    indexedPages: indexed ? Number(indexed[1]) : null,
+  };
+}
+
+/** Astro's timer file: `{ "Static generate": { elapsedTime: ms, … } }` → seconds per phase. */
+export function readPhases(file: string): Record<string, number> {
+  if (!existsSync(file)) return {};
+  const stats = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { elapsedTime: number }>;
+  return Object.fromEntries(Object.entries(stats).map(([name, stat]) => [name, Math.round(stat.elapsedTime) / 1000]));
+}
+
+/** Sums Astro's `├─ /base/reports/x/index.html (+29ms)` lines by the first path segment after the base. */
+export function renderTimes(output: string, base = '/union-archive/'): Record<string, { pages: number; seconds: number }> {
+  const routes: Record<string, { pages: number; seconds: number }> = {};
+  for (const match of output.matchAll(/├─ (\S+) \(\+(?:(\d+)m (\d+)s|([\d.]+)(ms|s))\)/g)) {
+    const [, path = '', minutes, minuteSeconds, amount, unit] = match;
+    const ms = minutes !== undefined ? (Number(minutes) * 60 + Number(minuteSeconds)) * 1000 : Number(amount) * (unit === 'ms' ? 1 : 1000);
+    const rest = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
+    const route = /^[^/.]+\//.exec(rest)?.[0].slice(0, -1) ?? '(root)';
+    const entry = (routes[route] ??= { pages: 0, seconds: 0 });
+    entry.pages += 1;
+    entry.seconds += ms / 1000;
+  }
+  return Object.fromEntries(
+    Object.entries(routes)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([route, { pages, seconds }]) => [route, { pages, seconds: Math.round(seconds * 100) / 100 }]),
+  );
+}
+
+const MiB = (kb: number | undefined) => (kb === undefined || kb === 0 ? null : Math.round((kb / 1024) * 10) / 10);
+
+export async function runBuild(project: BenchProject, env: Record<string, string>): Promise<BuildMeasurement> {
+  const timerFile = join(project.dir, 'astro-timer.json');
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: project.dir,
+    env: childEnv({ ...env, ASTRO_TIMER_PATH: timerFile }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const pid = child.pid;
+  let hwm: number | undefined;
+  let tree = 0;
+  const sample = () => {
+    if (pid === undefined) return;
+    hwm = statusKb(pid, 'VmHWM') ?? hwm;
+    tree = Math.max(tree, treeRssKb(pid));
+  };
+  const timer = setInterval(sample, 100);
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(timer);
+  if (status !== 0) {
+    throw new Error(`astro build failed in ${project.dir} (exit ${status}):\n${output.split('\n').slice(-60).join('\n')}`);
+  }
+  writeFileSync(join(project.dir, 'build.log'), output);
+  return {
+    seconds,
+    ...parseBuildLog(output),
+    peakRssMiB: MiB(hwm),
+    peakTreeRssMiB: MiB(tree),
+    phases: readPhases(timerFile),
+    renderByRoute: renderTimes(output),
+  };
+}
