@@ -5,29 +5,19 @@
  * working tree's packages rather than one link, so Astro's caches (node_modules/.astro holds the content
  * data store) stay private to each project: every build starts cold and shared caches are not touched.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createSandbox, linkPackages } from '../../tests/helpers/sandbox.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Cache folders inside node_modules that each project must have to itself. */
-const PRIVATE = new Set(['.astro', '.vite', '.cache']);
 
 export interface BenchProject {
   kind: 'archive' | 'bare';
   dir: string;
   reportsDir: string;
   remove(): void;
-}
-
-function linkPackages(dir: string): void {
-  const target = join(dir, 'node_modules');
-  mkdirSync(target);
-  for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
-    if (!PRIVATE.has(entry)) symlinkSync(join(ROOT, 'node_modules', entry), join(target, entry));
-  }
 }
 
 function project(kind: BenchProject['kind'], dir: string): BenchProject {
@@ -39,14 +29,8 @@ function project(kind: BenchProject['kind'], dir: string): BenchProject {
 
 /** The archive as it stands in the working tree: its config, code, public files and vocabularies. */
 export function createArchiveProject(): BenchProject {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-archive-'));
-  for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'scripts', 'src', 'public']) {
-    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  }
-  for (const vocabulary of ['regions', 'topics', 'metrics']) {
-    cpSync(join(ROOT, 'content', vocabulary), join(dir, 'content', vocabulary), { recursive: true });
-  }
-  return project('archive', dir);
+  const { dir, remove } = createSandbox();
+  return { kind: 'archive', dir, reportsDir: join(dir, 'content/reports'), remove };
 }
 
 /** Components the reports' MDX uses, rendered as plain elements (the bare site has no editorial styling). */

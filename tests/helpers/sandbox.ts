@@ -1,12 +1,28 @@
 /**
- * A throwaway copy of the project (sharing node_modules) in which content can be broken on purpose and
- * Astro run for real, without touching the working tree.
+ * A throwaway copy of the project in which content can be broken on purpose and Astro run for real,
+ * without touching the working tree. Also used by the benchmark (scripts/bench/), hence the `.ts`
+ * import extensions that let Node load it directly.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './content';
+import { ROOT } from './content.ts';
+
+/** Cache folders inside node_modules (Astro's content data store among them) that a copy keeps to itself. */
+const PRIVATE_CACHES = new Set(['.astro', '.vite', '.cache']);
+
+/**
+ * node_modules as a folder of links to the working tree's packages rather than one link, so concurrent
+ * builds in several copies never share Astro's caches.
+ */
+export function linkPackages(dir: string): void {
+  const target = join(dir, 'node_modules');
+  mkdirSync(target);
+  for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
+    if (!PRIVATE_CACHES.has(entry)) symlinkSync(join(ROOT, 'node_modules', entry), join(target, entry));
+  }
+}
 
 const VITEST_VARIABLES = new Set(['NODE_ENV', 'MODE', 'BASE_URL', 'DEV', 'PROD', 'SSR']);
 
@@ -27,7 +43,7 @@ export function createSandbox({ withReports = false } = {}): Sandbox {
   }
   if (withReports) cpSync(join(ROOT, 'content/reports'), join(dir, 'content/reports'), { recursive: true });
   else mkdirSync(join(dir, 'content/reports'), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  linkPackages(dir);
   return {
     dir,
     write(relativePath, text) {
