@@ -26,7 +26,8 @@ export function piecesMissingFrom(text: string, pool: string): string[] {
 export function sourceSegment(raw: string, lines?: { from: number; to: number }): string {
   const all = normalizeText(raw).split('\n');
   const slice = lines ? all.slice(lines.from - 1, lines.to) : all;
-  return slice.map((line) => line.replace(/^#{1,6}\s*/, '')).join('\n');
+  // Only a heading mark followed by a space (or nothing) is layout; `#话题#` is text.
+  return slice.map((line) => line.replace(/^\s*#{1,6}(?:\s+|$)/, '')).join('\n');
 }
 
 /**

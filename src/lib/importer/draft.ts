@@ -1,0 +1,251 @@
+/**
+ * From a source file's bytes to a draft article: decodes, reads the layout, infers region, year and
+ * topics (flags override), lists candidate statistics and renders the MDX (frontmatter + escaped
+ * body). Pure: reading vocabularies and writing files is write.ts's job.
+ */
+import { createHash } from 'node:crypto';
+import { stringify } from 'yaml';
+import { normalizeLineEndings } from '../normalize.ts';
+import { findCandidates, type MetricEntry } from './candidates.ts';
+import { decodeSource, type SourceEncoding } from './decode.ts';
+import { ImportError } from './errors.ts';
+import { escapeMdxText, jsxAttribute } from './escape-mdx.ts';
+import {
+  inferYear,
+  rankRegions,
+  regionAliases,
+  suggestTopics,
+  type RegionEntry,
+  type RegionGuess,
+  type TopicEntry,
+  type TopicGuess,
+} from './infer.ts';
+import { readStructure, type BodyBlock, type ReportStructure } from './structure.ts';
+
+export interface Vocabularies {
+  regions: RegionEntry[];
+  topics: TopicEntry[];
+  metrics: MetricEntry[];
+}
+
+export interface DraftOptions {
+  /** Region slug or Chinese name (呼和浩特市, 呼和浩特); inferred when absent. */
+  region?: string | undefined;
+  year?: number | undefined;
+  topics?: string[] | undefined;
+  id?: string | undefined;
+  /** Import only these lines of the file (1-based, inclusive), e.g. one of two articles in it. */
+  lines?: { from: number; to: number } | undefined;
+  /** Name of an identical original already in public/originals/, to link instead of a copy. */
+  existingOriginal?: string | undefined;
+  /** Most candidate statistics listed. */
+  candidateLimit?: number | undefined;
+}
+
+export interface Draft {
+  id: string;
+  /** File name of the original under public/originals/. */
+  originalName: string;
+  mdx: string;
+  encoding: SourceEncoding;
+  structure: ReportStructure;
+  region: { id: string; name: string; inferred: boolean; candidates: RegionGuess[] };
+  year: { value: number; inferred: boolean; evidence?: string | undefined };
+  topics: { ids: string[]; inferred: boolean; guesses: TopicGuess[] };
+  stats: { listed: number; found: number };
+}
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const PLACEHOLDER_SUMMARY = '待编者撰写摘要。';
+/** How many line-level details (joins, captions) the source notes spell out before summarising. */
+const NOTE_DETAIL_LIMIT = 40;
+
+function resolveRegion(wanted: string, regions: readonly RegionEntry[]): RegionEntry {
+  const found =
+    regions.find((r) => r.id === wanted) ?? regions.find((r) => r.name === wanted || regionAliases(r.name).includes(wanted));
+  if (found) return found;
+  const known = regions.map((r) => `${r.id}（${r.name}）`).join('、');
+  throw new ImportError(
+    'unknown-region',
+    `未知地区“${wanted}”：地区须为 content/regions/ 中已有的条目：${known} / unknown region "${wanted}": use one of ${regions.map((r) => r.id).join(', ')}`,
+  );
+}
+
+function resolveTopics(wanted: readonly string[], topics: readonly TopicEntry[]): string[] {
+  return wanted.map((slug) => {
+    const found = topics.find((t) => t.id === slug || t.name === slug);
+    if (found) return found.id;
+    throw new ImportError(
+      'unknown-topic',
+      `未知主题“${slug}”：主题须为 content/topics/ 中已有的条目：${topics.map((t) => t.id).join('、')} / unknown topic "${slug}"`,
+    );
+  });
+}
+
+/** The text inside the chosen lines; other lines are blanked so line numbers stay those of the file. */
+function selectLines(text: string, lines: DraftOptions['lines']): string {
+  if (!lines) return text;
+  const all = normalizeLineEndings(text).split('\n');
+  if (lines.from < 1 || lines.to < lines.from || lines.from > all.length) {
+    throw new ImportError(
+      'usage',
+      `行范围 ${lines.from}-${lines.to} 无效：文件共 ${all.length} 行 / invalid line range ${lines.from}-${lines.to}: the file has ${all.length} lines`,
+    );
+  }
+  return all.map((line, i) => (i + 1 >= lines.from && i + 1 <= lines.to ? line : '')).join('\n');
+}
+
+const quoted = (text: string) => `“${text}”`;
+
+function listLines(numbers: readonly number[]): string {
+  const shown = numbers.slice(0, NOTE_DETAIL_LIMIT).join('、');
+  return numbers.length > NOTE_DETAIL_LIMIT ? `${shown}等共 ${numbers.length} 处` : shown;
+}
+
+function sourceNotes(structure: ReportStructure, stats: { listed: number; found: number }): string[] {
+  // The file's encoding is reported by the importer, not recorded here: the same report in any
+  // encoding makes the same article.
+  const notes = ['原件按原字节保存，未作改动。'];
+  if (structure.titleSource === 'placeholder') {
+    notes.push(`原文开头没有可识别的标题行，标题${quoted(structure.title)}为导入程序暂拟，首行仍在正文中，待编者拟定标题。`);
+  }
+  for (const line of [...structure.banners, ...structure.furniture]) {
+    notes.push(`第${line.line}行${quoted(line.text)}为版面杂项（${line.reason}），移出正文。`);
+  }
+  for (const line of structure.bylines) {
+    notes.push(`第${line.line}行${line.reason}${quoted(line.text)}移出正文，作者著录于作者栏。`);
+  }
+  const captions = structure.blocks.filter((b) => b.kind === 'caption').flatMap((b) => b.lines);
+  if (captions.length > 0) notes.push(`第${listLines(captions)}行识别为图片说明（照片未收入档案），按原位置保留为图片说明。`);
+  if (structure.joins.length > 0) {
+    const shown = structure.joins
+      .slice(0, NOTE_DETAIL_LIMIT)
+      .map((j) => `第${j.lines.join('/')}行（${j.before}｜${j.after}）`)
+      .join('、');
+    const more = structure.joins.length > NOTE_DETAIL_LIMIT ? `等共 ${structure.joins.length} 处` : '';
+    notes.push(`OCR 断行已按规范化规则接排：${shown}${more}。接排处也可能是原文缺漏，校对时请核对。`);
+  }
+  if (structure.pageBreaks) notes.push('原文含换页符，按换行处理。');
+  if (stats.found > stats.listed) notes.push(`文中共有 ${stats.found} 处带单位的数字，统计候选只列出前 ${stats.listed} 条。`);
+  return notes;
+}
+
+function extent(structure: ReportStructure, lines: DraftOptions['lines']): string {
+  const parts = [lines ? `第${lines.from}—${lines.to}行由导入程序作为一篇报道导入（文件其余部分未导入）` : '全文由导入程序作为一篇报道导入'];
+  if (structure.titleLines.length > 0 && structure.titleSource !== 'placeholder') parts.push(`标题在第${structure.titleLines.join('、')}行`);
+  if (structure.subtitleLine !== undefined) parts.push(`副题在第${structure.subtitleLine}行`);
+  if (structure.bylines.length > 0) parts.push(`署名在第${structure.bylines.map((b) => b.line).join('、')}行`);
+  return `${parts.join('；')}。待编者核对。`;
+}
+
+/** The MDX body: one block per paragraph, heading, caption or note, every text escaped. */
+export function renderBody(blocks: readonly BodyBlock[]): string {
+  const out: string[] = [];
+  for (const block of blocks) {
+    const text = escapeMdxText(block.text);
+    if (block.kind === 'note') out.push(`<Note ${jsxAttribute('text', block.text)} />`);
+    else if (text === '') continue;
+    else if (block.kind === 'heading') out.push(`${'#'.repeat(block.level)} ${text}`);
+    else if (block.kind === 'caption') out.push(`<Caption>${text}</Caption>`);
+    else out.push(text);
+  }
+  return out.join('\n\n');
+}
+
+export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, options: DraftOptions = {}): Draft {
+  // Flags are checked before the file is read, so a bad flag is reported as such.
+  if (options.id !== undefined && !ID_PATTERN.test(options.id)) {
+    throw new ImportError(
+      'bad-id',
+      `标识“${options.id}”无效：只能用小写字母、数字和连字符（如 hohhot-2015-review）/ invalid id "${options.id}": use lowercase letters, digits and hyphens`,
+    );
+  }
+  if (options.year !== undefined && !(Number.isInteger(options.year) && options.year >= 1900 && options.year <= 2100)) {
+    throw new ImportError('bad-year', `年份“${options.year}”无效：须为 1900–2100 之间的整数 / invalid year "${options.year}"`);
+  }
+  const chosenRegion = options.region !== undefined ? resolveRegion(options.region, vocabularies.regions) : undefined;
+  const chosenTopics = options.topics?.length ? resolveTopics(options.topics, vocabularies.topics) : undefined;
+
+  const { text, encoding } = decodeSource(bytes);
+  const structure = readStructure(selectLines(text, options.lines));
+  const body = structure.blocks
+    .filter((b) => b.kind !== 'note')
+    .map((b) => b.text)
+    .join('\n');
+  const removed = [...structure.banners, ...structure.furniture, ...structure.bylines];
+  if (body.trim() === '' && removed.length === 0 && structure.titleSource === 'placeholder') {
+    throw new ImportError('empty', '没有可导入的文字（只有空白或标记）/ nothing to import (only whitespace or marks)');
+  }
+  const headline = `${structure.title}\n${structure.subtitle ?? ''}`;
+
+  const regionCandidates = rankRegions(headline, body, vocabularies.regions);
+  const regionEntry = chosenRegion ?? vocabularies.regions.find((r) => r.id === regionCandidates[0]?.id);
+  if (!regionEntry) {
+    throw new ImportError(
+      'no-region',
+      `无法从标题和正文推断地区：文中没有出现 content/regions/ 中的地名，请用 --region 指定 / cannot infer the region (no name from content/regions/ in the text): pass --region`,
+    );
+  }
+  const yearGuess = inferYear(`${headline}\n${body}`);
+  const year = options.year ?? yearGuess?.year;
+  if (year === undefined) {
+    throw new ImportError('no-year', '无法从正文推断年份：文中没有年份或可推定年代的事件，请用 --year 指定 / cannot infer the year: pass --year');
+  }
+  const topicGuesses = suggestTopics(`${headline}\n${body}`, vocabularies.topics);
+  const topics = chosenTopics ?? topicGuesses.map((t) => t.id);
+  if (topics.length === 0) {
+    throw new ImportError('no-topic', '无法从正文推断主题，请用 --topics 指定（逗号分隔）/ cannot suggest a topic: pass --topics a,b');
+  }
+
+  // Hash of the text, not the bytes: the same report in another encoding gets the same id.
+  const digest = createHash('sha256').update(normalizeLineEndings(text)).digest('hex');
+  const id = options.id ?? `${regionEntry.id}-${year}-${digest.slice(0, 8)}`;
+  const originalName = options.existingOriginal ?? `${id}.txt`;
+  const { candidates, found } = findCandidates(
+    structure.blocks.filter((b) => b.kind !== 'note' && b.kind !== 'heading').map((b) => b.text),
+    vocabularies.metrics,
+    { limit: options.candidateLimit },
+  );
+  const stats = { listed: candidates.length, found };
+
+  const frontmatter: Record<string, unknown> = { title: structure.title };
+  if (structure.subtitle !== undefined) frontmatter.subtitle = structure.subtitle;
+  frontmatter.authors = structure.authors;
+  frontmatter.region = regionEntry.id;
+  frontmatter.year = year;
+  if (options.year === undefined && yearGuess) {
+    frontmatter.date = {
+      value: String(year),
+      precision: 'year',
+      inferred: true,
+      note: `导入程序推定：取文中所见最晚的年份（${yearGuess.evidence}），刊出日期待核对。`,
+    };
+  }
+  frontmatter.period = { from: year, to: year };
+  frontmatter.topics = topics;
+  frontmatter.summary = PLACEHOLDER_SUMMARY;
+  const source: Record<string, unknown> = { file: originalName };
+  if (options.lines) source.lines = options.lines;
+  source.extent = extent(structure, options.lines);
+  source.furniture = [...structure.banners, ...structure.furniture].map((l) => l.text);
+  source.notes = sourceNotes(structure, stats);
+  frontmatter.source = source;
+  frontmatter.stats = candidates;
+  frontmatter.notes = [
+    '本文由导入程序（npm run import）从原始 OCR 文本生成，尚未校对：标题、副题、作者、地区、年份、时期、主题、小标题、图片说明和统计候选均为程序推测，须与原件逐项核对；摘要待写。校对完成后把 reviewed 改为 true。',
+  ];
+  frontmatter.reviewed = false;
+
+  const mdx = `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${renderBody(structure.blocks)}\n`;
+  return {
+    id,
+    originalName,
+    mdx,
+    encoding,
+    structure,
+    region: { id: regionEntry.id, name: regionEntry.name, inferred: !chosenRegion, candidates: regionCandidates },
+    year: { value: year, inferred: options.year === undefined, evidence: yearGuess?.evidence },
+    topics: { ids: topics, inferred: !chosenTopics, guesses: topicGuesses },
+    stats,
+  };
+}

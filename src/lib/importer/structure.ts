@@ -1,0 +1,396 @@
+/**
+ * Reads the layout of an OCR'd report: title, subtitle, bylines, section headings, photo captions,
+ * page furniture and prose paragraphs. Lines are normalised with the archive's rules (normalize.ts)
+ * and broken lines rejoined with rule 5 (`rejoinLines`), to which this module only adds what it
+ * knows about newspaper pages; everything it cannot place stays in the body as a paragraph.
+ */
+import {
+  defaultLineRole,
+  fullWidthPunctuation,
+  isHeadlineShaped,
+  isMarkedLine,
+  isNumberedHeading,
+  isSpacedBanner,
+  normalizeLineEndings,
+  rejoinLines,
+  removeCjkSpaces,
+  straightenQuotes,
+  textLines,
+  type LineRole,
+  type RoleContext,
+  type TextLine,
+} from '../normalize.ts';
+
+export interface Author {
+  name: string;
+  role?: string;
+}
+
+export type BodyBlock =
+  | { kind: 'heading'; level: 2 | 3 | 4; text: string; lines: number[] }
+  | { kind: 'paragraph'; text: string; lines: number[] }
+  | { kind: 'caption'; text: string; lines: number[] }
+  /** An editorial remark the importer adds (not source text). */
+  | { kind: 'note'; text: string; lines: number[] };
+
+/** A line taken out of the body, verbatim as in the file. */
+export interface RemovedLine {
+  line: number;
+  text: string;
+  /** Why it left the body, for the source notes: 印刷时间行, 转版提示, 编辑署名 … */
+  reason: string;
+}
+
+export interface ReportStructure {
+  title: string;
+  /** How the title was found: a `#` line, the line(s) above a `——` subtitle, the first line, or made up. */
+  titleSource: 'marked' | 'above-subtitle' | 'first-line' | 'placeholder';
+  titleLines: number[];
+  subtitle?: string;
+  subtitleLine?: number;
+  authors: Author[];
+  bylines: RemovedLine[];
+  /** Series banners and kickers above the title. */
+  banners: RemovedLine[];
+  furniture: RemovedLine[];
+  blocks: BodyBlock[];
+  /** Places where rule 5 joined lines broken by OCR: the line numbers and a few characters either side. */
+  joins: { lines: number[]; before: string; after: string }[];
+  /** Form feeds or vertical tabs were read as line breaks. */
+  pageBreaks: boolean;
+}
+
+/** The title of a draft whose file has no words to take one from. */
+export const PLACEHOLDER_TITLE = '无题（待编者拟定）';
+
+/** How many non-blank lines at the top are searched for the title block. */
+const HEADER_SPAN = 8;
+
+const HAN_NAME = '\\p{Script=Han}{1,6}(?:·\\p{Script=Han}{1,8})?';
+const NAME = new RegExp(`^${HAN_NAME}$`, 'u');
+/** Printed roles in bylines: 本报记者 张三, 通讯员 李四, 文/图 王五. */
+const BYLINE_ROLES = ['本报特约记者', '本报通讯员', '本报记者', '特约记者', '通讯员', '实习生', '本报评论员', '记者', '文/图', '文／图', '图/文', '图／文'];
+const BYLINE_ROLE = new RegExp(BYLINE_ROLES.join('|'), 'gu'); // longest first, matched in one pass
+/** Words in brackets at the end of a report that are not names. */
+const NOT_NAMES = new Set(['待续', '未完', '全文完', '续完', '完', '下转', '上接', '试行', '草案', '摘要', '节选', '有删节']);
+/** Positions printed before a signatory's name: 南通市总工会主席陆玉明. */
+const POSITIONS = '(?:副?主席|副?书记|副?主任|副?部长|副?局长|副?厅长|副?会长|理事长|总经理|董事长|副?院长|副?校长|副?市长|副?省长|副?县长|副?区长|副?旗长|副?盟长|委员)';
+const SIGNATORY = new RegExp(`^(.{2,40}?${POSITIONS})\\s*(${HAN_NAME})$`, 'u');
+
+/** Page furniture: not part of any article's text. */
+const FURNITURE: { pattern: RegExp; reason: string }[] = [
+  { pattern: /开印时间|印完时间|付印时间|印刷时间/u, reason: '印刷时间行' },
+  { pattern: /(?:下转|上接|转第|接第|转至第)\s*[\d０-９一二三四五六七八九十]+\s*版/u, reason: '转版提示' },
+  {
+    pattern: /^[（(]?\s*(?:责任编辑|责编|本版编辑|值班编辑|美术编辑|美编|图片编辑|版式设计|版式|组版|制图|校对|照排|审稿|终审)\s*[:：]/u,
+    reason: '编辑署名',
+  },
+  { pattern: /^[（(]?\s*本版(?:文图|图文|稿件|图片|文字|照片)/u, reason: '版面署名' },
+  { pattern: /^[（(][^（）()]{0,30}(?:供图|供稿)[）)]$/u, reason: '版面署名' },
+  { pattern: /^第?\s*[\d０-９]+\s*版$/u, reason: '版次' },
+];
+
+/**
+ * Rules 2–3 (quotes, full-width punctuation), applied to each line as read: they look at a character's
+ * neighbours on its line, so applying them again after rule 5 joins lines would change more than the
+ * rules change in the source. Headlines and bylines keep their spaces.
+ */
+const lineText = (text: string) => fullWidthPunctuation(straightenQuotes(text)).trim();
+/** Rule 4 for body text (its lines already have rules 2–3). */
+const bodyText = (text: string) => removeCjkSpaces(text.trim());
+
+function furnitureReason(text: string): string | undefined {
+  if (text.length > 120 || [...text].length > 60) return undefined;
+  return FURNITURE.find((f) => f.pattern.test(text))?.reason;
+}
+
+/** A subtitle line: `——…` (possibly marked `## ——…`). */
+function subtitleOf(text: string): string | undefined {
+  const match = /^(?:#{1,6}\s+)?(?:——|－－|--|―{1,2})\s*(.+)$/u.exec(text.trim());
+  return match && isHeadlineShaped(match[1] ?? '', 60) ? (match[1] ?? '').trim() : undefined;
+}
+
+/** A headline with its subtitle on the same line: `标题 ——副题`. */
+function splitTitleLine(text: string): { title: string; subtitle: string } | undefined {
+  const match = /^(?:#{1,6}\s+)?(.+?)\s*——\s*(.+)$/u.exec(text.trim());
+  if (!match) return undefined;
+  const [, title = '', subtitle = ''] = match;
+  const ok = [...title].length >= 4 && isHeadlineShaped(title, 60) && isHeadlineShaped(subtitle, 60);
+  return ok ? { title: title.trim(), subtitle: subtitle.trim() } : undefined;
+}
+
+const stripMarks = (text: string) => text.trim().replace(/^#{1,6}(?:\s+|$)/u, '');
+
+/** Names and roles of a byline, or undefined when the line is not one. */
+export function parseByline(line: string): Author[] | undefined {
+  let text = line.trim();
+  if (text.length > 80) return undefined; // bylines are short; text lines can be megabytes long
+  const boxed = /^[□■]\s*/u.test(text);
+  text = text.replace(/^[□■]\s*/u, '');
+  const bracketed = /^[（(].*[）)]$/u.test(text);
+  if (bracketed) text = text.slice(1, -1);
+  text = text.replace(BYLINE_ROLE, (role) => ` \u0000${role} `);
+  const tokens = text.split(/[\s、，,：:]+/u).filter((t) => t !== '');
+  const authors: Author[] = [];
+  let role: string | undefined;
+  for (const token of tokens) {
+    if (token.startsWith('\u0000')) {
+      role = token.slice(1);
+    } else if (NAME.test(token) && !NOT_NAMES.has(token) && [...token.replace('·', '')].length >= 2) {
+      authors.push(role ? { name: token, role } : { name: token });
+      role = undefined;
+    } else {
+      return undefined;
+    }
+  }
+  const startsWithRole = tokens[0]?.startsWith('\u0000') ?? false;
+  if (authors.length === 0 || !(boxed || bracketed || startsWithRole)) return undefined;
+  return authors;
+}
+
+/** A signed commentary's byline under its headline: `南通市人大副主任、南通市总工会主席陆玉明`. */
+function parseSignatory(line: string): Author[] | undefined {
+  const match = SIGNATORY.exec(line.trim());
+  if (!match || !isHeadlineShaped(line)) return undefined;
+  return [{ role: (match[1] ?? '').trim(), name: match[2] ?? '' }];
+}
+
+/** A trailing `（张玺 郭静）` after the last sentence of a paragraph. */
+function trailingByline(text: string): { text: string; authors: Author[] } | undefined {
+  const match = /[。！？”’」）)]\s*([（(][^（）()]{2,40}[）)])$/u.exec(text.slice(-60));
+  const authors = match ? parseByline(match[1] ?? '') : undefined;
+  if (!match || !authors) return undefined;
+  return { text: text.slice(0, text.length - (match[1] ?? '').length).trimEnd(), authors };
+}
+
+interface Header {
+  title: string;
+  titleSource: ReportStructure['titleSource'];
+  titleLines: TextLine[];
+  subtitle?: string;
+  subtitleLine?: TextLine;
+  banners: TextLine[];
+  bylines: { line: TextLine; authors: Author[] }[];
+}
+
+/** The title block among the first lines: `#` title, `——` subtitle, banners above, bylines below. */
+function readHeader(lines: readonly TextLine[]): Header {
+  const top = lines.slice(0, HEADER_SPAN);
+  const isTitleLike = (l: TextLine | undefined) =>
+    l !== undefined &&
+    isHeadlineShaped(l.text, 60) &&
+    !isSpacedBanner(l.text) &&
+    !isNumberedHeading(l.text) &&
+    !parseByline(l.text) &&
+    !furnitureReason(l.text) &&
+    subtitleOf(l.text) === undefined;
+  const header: Header = { title: '', titleSource: 'first-line', titleLines: [], banners: [], bylines: [] };
+  let after: number; // index of the first line after the title block
+
+  const marked = top.findIndex((l) => /^#\s+\S/u.test(l.text.trim()));
+  const subtitleIndex = top.findIndex((l) => subtitleOf(l.text) !== undefined || splitTitleLine(l.text) !== undefined);
+  let titleStart: number;
+  if (marked >= 0) {
+    header.title = stripMarks(top[marked]?.text ?? '');
+    header.titleSource = 'marked';
+    header.titleLines = [top[marked] as TextLine];
+    titleStart = marked;
+    after = marked + 1;
+  } else if (subtitleIndex >= 0 && splitTitleLine(top[subtitleIndex]?.text ?? '')) {
+    const line = top[subtitleIndex] as TextLine;
+    const split = splitTitleLine(line.text);
+    header.title = split?.title ?? '';
+    header.subtitle = split?.subtitle;
+    header.subtitleLine = line;
+    header.titleSource = 'above-subtitle';
+    header.titleLines = [line];
+    titleStart = subtitleIndex;
+    after = subtitleIndex + 1;
+  } else if (subtitleIndex > 0 && isTitleLike(top[subtitleIndex - 1])) {
+    // Up to two headline lines right above the subtitle form the title.
+    titleStart = isTitleLike(top[subtitleIndex - 2]) && subtitleIndex >= 2 ? subtitleIndex - 2 : subtitleIndex - 1;
+    header.titleLines = top.slice(titleStart, subtitleIndex);
+    header.title = header.titleLines.map((l) => stripMarks(l.text)).join(' ');
+    header.titleSource = 'above-subtitle';
+    after = subtitleIndex;
+  } else {
+    // Banners at the very top, then the first line.
+    titleStart = 0;
+    while (titleStart < top.length - 1 && isSpacedBanner(top[titleStart]?.text ?? '')) titleStart++;
+    const first = top[titleStart];
+    if (first && isTitleLike(first)) {
+      header.title = stripMarks(first.text);
+      header.titleLines = [first];
+      after = titleStart + 1;
+    } else {
+      // No headline at all: a placeholder from the first words; the first line stays in the body.
+      const text = lines.map((l) => stripMarks(l.text)).find((t) => t !== '') ?? '';
+      const words = [...text];
+      header.title = words.length > 30 ? `${words.slice(0, 30).join('')}……` : text || PLACEHOLDER_TITLE;
+      header.titleSource = 'placeholder';
+      return header;
+    }
+  }
+
+  // Above the title: banners and kickers when they are all headline-shaped; otherwise body text.
+  const above = top.slice(0, titleStart);
+  if (above.length > 0 && above.every((l) => isHeadlineShaped(l.text, 60) || isSpacedBanner(l.text))) header.banners = above;
+
+  const next = () => lines[after];
+  const subtitleLine = next();
+  if (header.subtitle === undefined && subtitleLine) {
+    const dashed = subtitleOf(subtitleLine.text);
+    // A second headline line right under the title, above a byline or the text, is the subtitle.
+    const following = lines[after + 1];
+    const plainSecond =
+      header.titleSource !== 'above-subtitle' &&
+      !isMarkedLine(subtitleLine.text) &&
+      isTitleLike(subtitleLine) &&
+      // Without its dashes a subtitle is a short phrase: a longer line with commas is the text.
+      [...subtitleLine.text.trim()].length <= 30 &&
+      !/[，、；：,]/u.test(subtitleLine.text) &&
+      following !== undefined &&
+      (!isHeadlineShaped(following.text) || parseByline(following.text) !== undefined || parseSignatory(following.text) !== undefined);
+    if (dashed !== undefined || plainSecond) {
+      header.subtitle = dashed ?? subtitleLine.text.trim();
+      header.subtitleLine = subtitleLine;
+      after++;
+    }
+  }
+  for (let line = next(); line; line = next()) {
+    const authors = parseByline(line.text) ?? parseSignatory(line.text);
+    if (!authors) break;
+    header.bylines.push({ line, authors });
+    after++;
+  }
+  return header;
+}
+
+const tail = (text: string, n: number) => [...text.trim()].slice(-n).join('');
+const head = (text: string, n: number) => [...text.trim()].slice(0, n).join('');
+
+type Tag =
+  | { kind: 'header' }
+  | { kind: 'furniture'; reason: string }
+  | { kind: 'byline'; authors: Author[] }
+  | { kind: 'heading'; level: number }
+  | { kind: 'caption' }
+  | { kind: 'text' };
+
+export function readStructure(source: string): ReportStructure {
+  const withBreaks = normalizeLineEndings(source);
+  const pageBreaks = /[\f\v]/u.test(withBreaks);
+  const { lines: rawLines } = textLines(withBreaks.replace(/[\f\v]/gu, '\n'));
+  const raw = new Map(rawLines.map((l) => [l.number, l.text.trim()]));
+  const lines: TextLine[] = rawLines.map((l) => ({ ...l, text: lineText(l.text) }));
+
+  const header = readHeader(lines);
+  const headerLines = new Set<number>(
+    [...header.titleLines, ...header.banners, ...(header.subtitleLine ? [header.subtitleLine] : []), ...header.bylines.map((b) => b.line)].map(
+      (l) => l.number,
+    ),
+  );
+  const markedLevels = lines
+    .filter((l) => !headerLines.has(l.number))
+    .map((l) => /^(#{1,6})(?:\s|$)/u.exec(l.text.trim())?.[1]?.length)
+    .filter((n): n is number => n !== undefined);
+  const topLevel = Math.min(...markedLevels, 6);
+
+  const tags = new Map<number, Tag>();
+  const roleOf = (line: TextLine, context: RoleContext): LineRole => {
+    const text = line.text.trim();
+    const tag = (t: Tag, role: LineRole) => (tags.set(line.number, t), role);
+    if (headerLines.has(line.number)) return tag({ kind: 'header' }, 'break');
+    const reason = furnitureReason(text);
+    if (reason) return tag({ kind: 'furniture', reason }, 'aside');
+    const authors = parseByline(text);
+    if (authors) return tag({ kind: 'byline', authors }, 'break');
+    const marked = /^(#{1,6})(?:\s+|$)/u.exec(text);
+    if (marked) return tag({ kind: 'heading', level: Math.min(4, 2 + (marked[1] ?? '').length - topLevel) }, 'break');
+    const role = defaultLineRole(line, context);
+    if (role === 'break') return tag({ kind: 'heading', level: 2 }, role);
+    if (role === 'aside') return tag({ kind: 'caption' }, role);
+    return tag({ kind: 'text' }, role);
+  };
+  const joined = rejoinLines(lines, roleOf);
+
+  const structure: ReportStructure = {
+    title: header.title,
+    titleSource: header.titleSource,
+    titleLines: header.titleLines.map((l) => l.number),
+    authors: header.bylines.flatMap((b) => b.authors),
+    bylines: header.bylines.map((b) => ({ line: b.line.number, text: raw.get(b.line.number) ?? '', reason: '署名' })),
+    banners: header.banners.map((l) => ({ line: l.number, text: raw.get(l.number) ?? '', reason: '栏头' })),
+    furniture: [],
+    blocks: [],
+    joins: [],
+    pageBreaks,
+  };
+  if (header.subtitle !== undefined) structure.subtitle = header.subtitle;
+  if (header.subtitleLine) structure.subtitleLine = header.subtitleLine.number;
+
+  // A bracketed name with text after it is not the closing byline (（摘要）, （图片）…): it stays text.
+  const lastProse = Math.max(0, ...joined.filter((b) => b.role === 'prose').map((b) => b.lines[0]?.number ?? 0));
+  let bodyStarted = false;
+  let titleNoted = false;
+  for (const block of joined) {
+    const first = block.lines[0] as TextLine;
+    const numbers = block.lines.map((l) => l.number);
+    const tag = tags.get(first.number) ?? { kind: 'text' };
+    switch (tag.kind) {
+      case 'header':
+        // A title printed below the opening text (a preface set above it): say where it stood.
+        if (bodyStarted && !titleNoted && header.titleLines.some((l) => l.number === first.number)) {
+          structure.blocks.push({ kind: 'note', text: '原文此处印报道标题（见篇首），以下为正文', lines: numbers });
+          titleNoted = true;
+        }
+        break;
+      case 'furniture':
+        structure.furniture.push({ line: first.number, text: raw.get(first.number) ?? '', reason: tag.reason });
+        break;
+      case 'byline':
+        if (/^[（(]/u.test(block.text.trim()) && first.number < lastProse) {
+          bodyStarted = true;
+          structure.blocks.push({ kind: 'paragraph', text: bodyText(block.text), lines: numbers });
+          break;
+        }
+        structure.authors.push(...tag.authors);
+        structure.bylines.push({ line: first.number, text: raw.get(first.number) ?? '', reason: '署名' });
+        break;
+      case 'heading':
+        bodyStarted = true;
+        structure.blocks.push({ kind: 'heading', level: Math.max(2, tag.level) as 2 | 3 | 4, text: stripMarks(block.text), lines: numbers });
+        break;
+      case 'caption':
+        bodyStarted = true;
+        structure.blocks.push({ kind: 'caption', text: bodyText(block.text), lines: numbers });
+        break;
+      case 'text':
+        bodyStarted = true;
+        structure.blocks.push({ kind: 'paragraph', text: bodyText(block.text), lines: numbers });
+        for (let i = 1; i < block.lines.length; i++) {
+          const before = block.lines[i - 1] as TextLine;
+          const after = block.lines[i] as TextLine;
+          structure.joins.push({ lines: [before.number, after.number], before: tail(before.text, 6), after: head(after.text, 6) });
+        }
+        break;
+    }
+  }
+
+  takeTrailingByline(structure, raw);
+  return structure;
+}
+
+/** `……完成学业。（李玉波）`: a byline at the end of the last paragraph leaves the body. */
+function takeTrailingByline(structure: ReportStructure, raw: ReadonlyMap<number, string>): void {
+  const lastParagraph = structure.blocks.findLastIndex((b) => b.kind === 'paragraph');
+  const block = structure.blocks[lastParagraph];
+  if (!block || block.kind !== 'paragraph') return;
+  const found = trailingByline(block.text);
+  if (!found) return;
+  block.text = found.text;
+  structure.authors.push(...found.authors);
+  const line = block.lines[block.lines.length - 1] ?? 0;
+  const printed = /[（(][^（）()]*[）)]\s*$/u.exec(raw.get(line) ?? '')?.[0] ?? '';
+  structure.bylines.push({ line, text: printed.trim(), reason: '文末署名' });
+}

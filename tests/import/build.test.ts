@@ -1,0 +1,79 @@
+/**
+ * One real build: every seed and the hostile fixture imported with `npm run import` into a throwaway
+ * copy of the project, then `astro build` under a base path. The drafts build, show 未校对, link their
+ * originals (served byte for byte) and are in the search index at once.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { load } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSandbox, type Sandbox } from '../helpers/sandbox';
+import { bodyText, FIXTURES, readImported, ROOT, runImport, SEEDS, seedBytes } from './helpers';
+
+const BASE = '/union-archive/';
+let sandbox: Sandbox;
+let build: { status: number | null; output: string };
+const imported: { id: string; file: string }[] = [];
+
+beforeAll(() => {
+  sandbox = createSandbox();
+  const inputs = [...SEEDS.map((name) => join(sandbox.dir, 'public/originals', name)), join(FIXTURES, 'hostile-report.txt')];
+  inputs.forEach((file, i) => {
+    const id = `imported-${i}`;
+    const run = runImport([file, '--root', sandbox.dir, '--id', id]);
+    if (run.status !== 0) throw new Error(`import of ${file} failed: ${run.stderr}`);
+    imported.push({ id, file });
+  });
+  build = sandbox.astro(['build'], { BASE_PATH: BASE });
+}, 600_000);
+afterAll(() => sandbox?.remove());
+
+/** Pagefind's fragments: one gzipped JSON record per indexed page (after a `pagefind_dcd` marker). */
+function searchFragments(): { url: string; content: string }[] {
+  const dir = join(sandbox.dir, 'dist/pagefind/fragment');
+  return readdirSync(dir).map((name) => {
+    const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
+    return JSON.parse(text.slice(text.indexOf('{')));
+  });
+}
+
+const squash = (text: string) => text.replace(/[\s\u200B]+/g, '');
+
+describe('imported drafts in a real build', () => {
+  it('build without errors', () => {
+    expect(build.output).not.toMatch(/\berror\b/i);
+    expect(build.status).toBe(0);
+  });
+
+  it.each(SEEDS.map((name, i) => [name, i] as const).concat([['hostile-report.txt', SEEDS.length] as const]))(
+    '%s: a page marked 未校对 with its full text, linked to its original, searchable',
+    (_name, i) => {
+      const { id, file } = imported[i]!;
+      const report = readImported(join(sandbox.dir, 'content/reports', `${id}.mdx`));
+      const $ = load(readFileSync(join(sandbox.dir, 'dist/reports', id, 'index.html'), 'utf8'));
+      expect($('h1').first().text()).toBe(report.data.title);
+      expect($('[data-pagefind-body]').text()).toContain('未校对');
+      // Every paragraph of the draft's text is on the page.
+      const page = squash($('[data-pagefind-body]').text());
+      for (const line of bodyText(report.body).split('\n')) expect(page).toContain(squash(line));
+      // The original is served unchanged, and the page links to it.
+      const original = readFileSync(join(sandbox.dir, 'dist/originals', report.data.source.file));
+      expect(original.equals(readFileSync(file))).toBe(true);
+      expect($(`a[href="${BASE}originals/${report.data.source.file}"]`).length).toBeGreaterThan(0);
+      // Searchable: the page is in the index with its text.
+      const fragment = searchFragments().find((f) => f.url.includes(`/reports/${id}/`));
+      expect(fragment).toBeDefined();
+      const longest = bodyText(report.body)
+        .split('\n')
+        .sort((a, b) => b.length - a.length)[0] as string;
+      expect(squash(fragment!.content)).toContain(squash(longest).slice(0, 40));
+    },
+  );
+
+  it('kept the seeds as they were (imports link the identical originals instead of copying them)', () => {
+    for (const name of SEEDS) expect(readFileSync(join(sandbox.dir, 'public/originals', name)).equals(seedBytes(name))).toBe(true);
+    const before = readdirSync(join(ROOT, 'public/originals'));
+    expect(readdirSync(join(sandbox.dir, 'public/originals')).sort()).toEqual([...before, `imported-${SEEDS.length}.txt`].sort());
+  });
+});

@@ -1,0 +1,70 @@
+/** Candidate statistics: printed quantities, their clauses as verbatim quotes, values from numbers.ts. */
+import { describe, expect, it } from 'vitest';
+import { findCandidates, guessMetric } from '../../src/lib/importer/candidates';
+import { statesNumber } from '../../src/lib/numbers';
+import { vocabularies } from './helpers';
+
+const metrics = vocabularies.metrics;
+const find = (text: string, limit?: number) => findCandidates([text], metrics, { limit });
+
+describe('findCandidates', () => {
+  it('finds each quantity with a unit, scaled by 万/亿, with its clause as the quote', () => {
+    const text = '全区工会基层组织从2009年的4.35万个增加到2013年底的7.37万个，净增3.02万个，增长69.4%。';
+    const { candidates } = find(text);
+    expect(candidates.map((c) => [c.value, c.unit, c.quote])).toEqual([
+      [43500, '个', '全区工会基层组织从2009年的4.35万个增加到2013年底的7.37万个'],
+      [73700, '个', '全区工会基层组织从2009年的4.35万个增加到2013年底的7.37万个'],
+      [30200, '个', '净增3.02万个'],
+      [69.4, '%', '增长69.4%'],
+    ]);
+    for (const c of candidates) {
+      expect(text).toContain(c.quote);
+      expect(statesNumber(c.quote, c.value)).toBe(true);
+    }
+  });
+
+  it('keeps qualifiers beside the value', () => {
+    const { candidates } = find('惠及近150万人，覆盖率85%以上，服务2.5万多人次，投入200余万元。');
+    expect(candidates.map((c) => [c.value, c.unit, c.qualifier])).toEqual([
+      [1500000, '人', '近'],
+      [85, '%', '以上'],
+      [25000, '人次', '多'],
+      [2000000, '元', '余'],
+    ]);
+  });
+
+  it('skips years, dates, ordinals, codes and times', () => {
+    const { candidates } = find('9月11日，第十二次代表大会在2024年开幕，落实“8337”发展思路，开印时间3:00，“1+1”模式。');
+    expect(candidates).toEqual([]);
+  });
+
+  it('gives a year only when the sentence names exactly one', () => {
+    const { candidates } = find('2017年，举办招聘会107场。2005年到2016年，资助1.2万人。');
+    expect(candidates.map((c) => [c.value, c.year])).toEqual([
+      [107, 2017],
+      [12000, undefined],
+    ]);
+  });
+
+  it('guesses the metric from the clause, and says in a note that it is a guess', () => {
+    const { candidates } = find('全区共创建职工创新工作室205个，新建职工书屋27家。');
+    expect(candidates.map((c) => c.metric)).toEqual(['innovation-studios', 'workers-libraries']);
+    expect(candidates.every((c) => /导入候选/.test(c.note))).toBe(true);
+    expect(guessMetric('全区现有基层工会组织45万家', '家', metrics)?.id).toBe('grassroots-unions');
+  });
+
+  it('lists at most `limit` candidates but counts them all', () => {
+    const text = Array.from({ length: 50 }, (_, i) => `第${i}项新建${i + 1}个`).join('，');
+    const { candidates, found } = find(text, 10);
+    expect(candidates).toHaveLength(10);
+    expect(found).toBe(50);
+  });
+
+  it('quotes at most a bounded stretch around a number in a clause that runs on', () => {
+    const long = `${'很长的没有标点的文字'.repeat(100)}共计15家${'继续没有标点的文字'.repeat(100)}`;
+    const [candidate] = find(long).candidates;
+    expect(candidate?.value).toBe(15);
+    expect(long).toContain(candidate?.quote);
+    expect([...(candidate?.quote ?? '')].length).toBeLessThanOrEqual(2 * 120 + 5);
+  });
+});

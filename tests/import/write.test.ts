@@ -1,0 +1,81 @@
+/** Writing the article and the original: both or neither, whichever step fails. */
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ImportError } from '../../src/lib/importer/errors';
+import { checkTargets, writeAllOrNothing, type FileOps, type PlannedFile } from '../../src/lib/importer/write';
+import { snapshot, tempProject } from './helpers';
+
+let project: ReturnType<typeof tempProject>;
+beforeEach(() => {
+  project = tempProject();
+});
+afterEach(() => project.remove());
+
+const files = (overwrite = false): PlannedFile[] => [
+  { path: join(project.dir, 'public/originals/x.txt'), bytes: Buffer.from('原件'), overwrite, keepIfIdentical: true },
+  { path: join(project.dir, 'content/reports/x.mdx'), bytes: Buffer.from('---\ntitle: x\n---\n'), overwrite },
+];
+
+/** The real file system, except that the n-th call of one operation throws. */
+function failing(operation: 'writeFileSync' | 'renameSync', nth: number): FileOps {
+  let calls = 0;
+  return {
+    ...fs,
+    writeFileSync: fs.writeFileSync,
+    renameSync: fs.renameSync,
+    readFileSync: (path: string) => fs.readFileSync(path),
+    [operation]: (...args: unknown[]) => {
+      calls++;
+      if (calls === nth) throw new Error(`injected ${operation} failure`);
+      return (fs[operation] as (...a: unknown[]) => void)(...args);
+    },
+  } as FileOps;
+}
+
+describe('writeAllOrNothing', () => {
+  it('writes both files', () => {
+    const written = writeAllOrNothing(files());
+    expect(written).toHaveLength(2);
+    expect(fs.readFileSync(join(project.dir, 'content/reports/x.mdx'), 'utf8')).toBe('---\ntitle: x\n---\n');
+    expect(fs.readFileSync(join(project.dir, 'public/originals/x.txt'), 'utf8')).toBe('原件');
+  });
+
+  it.each([
+    ['the second temporary file cannot be written', 'writeFileSync', 2],
+    ['the first file cannot be put in place', 'renameSync', 1],
+    ['the second file cannot be put in place', 'renameSync', 2],
+  ] as const)('leaves nothing behind when %s', (_name, operation, nth) => {
+    const before = snapshot(project.dir);
+    expect(() => writeAllOrNothing(files(), failing(operation, nth))).toThrow(ImportError);
+    expect(snapshot(project.dir)).toEqual(before);
+    // No temporary files either (snapshot lists hidden files too).
+    expect(fs.readdirSync(join(project.dir, 'content/reports'))).toEqual([]);
+  });
+
+  it('puts replaced files back when a forced overwrite fails half way', () => {
+    fs.writeFileSync(join(project.dir, 'public/originals/x.txt'), 'old original');
+    fs.writeFileSync(join(project.dir, 'content/reports/x.mdx'), 'old article');
+    const before = snapshot(project.dir);
+    // Renames: original aside, new original in, article aside, new article in (fails).
+    expect(() => writeAllOrNothing(files(true), failing('renameSync', 4))).toThrow(/无法写入.*injected renameSync failure/);
+    expect(snapshot(project.dir)).toEqual(before);
+    expect(fs.readdirSync(join(project.dir, 'public/originals'))).toEqual(['x.txt']);
+  });
+
+  it('refuses to overwrite unless asked, and leaves an identical original alone', () => {
+    fs.writeFileSync(join(project.dir, 'content/reports/x.mdx'), 'old article');
+    expect(() => checkTargets(files())).toThrow(/已存在，未覆盖/);
+    fs.rmSync(join(project.dir, 'content/reports/x.mdx'));
+    fs.writeFileSync(join(project.dir, 'public/originals/x.txt'), '原件');
+    expect(checkTargets(files()).map((f) => f.path)).toEqual([join(project.dir, 'content/reports/x.mdx')]);
+  });
+
+  it('refuses a target folder that is missing or not a folder', () => {
+    fs.rmSync(join(project.dir, 'public/originals'), { recursive: true });
+    expect(() => checkTargets(files())).toThrow(/无法写入.*public\/originals.*not a directory/);
+    fs.writeFileSync(join(project.dir, 'public/originals'), '');
+    expect(() => writeAllOrNothing(files())).toThrow(ImportError);
+    expect(fs.readdirSync(join(project.dir, 'content/reports'))).toEqual([]);
+  });
+});
