@@ -1,4 +1,7 @@
-/** Links inside an MDX body get the base path, like every other internal link. */
+/**
+ * How article bodies compile: links inside an MDX body get the base path like every other internal link,
+ * and CJK emphasis works (remark-cjk-friendly: `**“8337”**发展思路` is bold without a space after it).
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -21,6 +24,8 @@ source:
   extent: 测试。
 ---
 
+落实**“8337”**发展思路。
+
 见[地区页](/regions/inner-mongolia/)、[原文](/originals/000_4679e7e55b2209a2.txt)、[本页小节](#section-1)与[外部](https://example.org/)。
 `,
   );
@@ -35,4 +40,9 @@ it('prefixes root-relative body links with the base path and leaves others alone
   expect(html).toContain('href="/union-archive/originals/000_4679e7e55b2209a2.txt"');
   expect(html).toContain('href="#section-1"');
   expect(html).toContain('href="https://example.org/"');
+});
+
+it('renders CJK emphasis next to full-width punctuation', () => {
+  const html = readFileSync(join(sandbox.dir, 'dist/reports/linking/index.html'), 'utf8');
+  expect(html).toContain('落实<strong>“8337”</strong>发展思路。');
 });
