@@ -69,16 +69,10 @@ export interface SearchOutcome {
 
 const HAN = /\p{Script=Han}/u;
 
-/** Query words as Pagefind's browser side splits them (Intl.Segmenter, zh-CN). */
-export function queryWords(query: string): string[] {
+/** The words of one term as Pagefind's browser side splits them (Intl.Segmenter, zh-CN). */
+export function queryWords(term: string): string[] {
   const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-  const words: string[] = [];
-  for (const part of query.replace(/["“”]/g, ' ').split(/\s+/)) {
-    for (const segment of segmenter.segment(part)) {
-      if (segment.isWordLike) words.push(segment.segment.toLowerCase());
-    }
-  }
-  return words;
+  return [...segmenter.segment(term)].filter((s) => s.isWordLike).map((s) => s.segment.toLowerCase());
 }
 
 function options(request: SearchRequest): PagefindSearchOptions {
