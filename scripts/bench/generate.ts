@@ -9,20 +9,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { formatQuantity, type Qualifier } from '../../src/lib/numbers.ts';
+import type { StatEntry } from '../../src/lib/report-checks.ts';
 import { createRandom, type Random } from './prng.ts';
 import type { NamedEntry, SeedCorpus, SeedStat } from './seeds.ts';
 
-export interface GeneratedStat {
-  metric: string;
-  label: string;
-  value: number;
-  unit: string;
-  qualifier?: Qualifier;
-  year?: number;
-  period?: { from: number; to: number };
-  quote: string;
-  note?: string;
-}
+export type GeneratedStat = StatEntry;
 
 export interface GeneratedFrontmatter {
   title: string;

@@ -2,19 +2,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { StatEntry } from '../../src/lib/report-checks.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
-export interface RawStat {
-  metric: string;
-  label: string;
-  value: number;
-  unit: string;
-  qualifier?: '多' | '余' | '近' | '约' | '超过' | '以上' | '左右';
-  year?: number;
-  period?: { from: number; to: number };
-  quote: string;
-}
+export type RawStat = StatEntry;
 
 export interface RawReport {
   id: string;

@@ -4,7 +4,8 @@
  * A draft list for an editor to curate: the metric is a guess from the metric vocabulary, so each
  * candidate says so in its note.
  */
-import { parseQuantity, statesNumber, type Qualifier } from '../numbers.ts';
+import { parseQuantity, statesNumber } from '../numbers.ts';
+import type { StatEntry } from '../report-checks.ts';
 
 export interface MetricEntry {
   id: string;
@@ -13,16 +14,8 @@ export interface MetricEntry {
   description?: string;
 }
 
-export interface CandidateStat {
-  metric: string;
-  label: string;
-  value: number;
-  unit: string;
-  qualifier?: Qualifier;
-  year?: number;
-  quote: string;
-  note: string;
-}
+/** A draft statistic: its metric is a guess, and its note says so. */
+export type CandidateStat = StatEntry & { note: string };
 
 /** Units a counted outcome is given in (longest first, so 人次 wins over 人). */
 const UNITS = [
