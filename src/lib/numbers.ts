@@ -32,22 +32,32 @@ function scale(digits: string, factor: number): number {
   return Number(`${whole}${fraction.slice(0, exponent)}.${fraction.slice(exponent)}`);
 }
 
-const QUANTITY_PATTERN = new RegExp(
-  `^(${PREFIX_QUALIFIERS.join('|')})?` +
-    `(\\d+(?:\\.\\d+)?)` +
+/**
+ * The printed shape of one quantity as regex source, groups in this order: prefix qualifier, digits,
+ * 多/余, magnitude, 多/余, unit (given as a pattern), suffix qualifier. Shared with the importer, which
+ * looks for quantities inside running text.
+ */
+export function quantitySource(unit: string): string {
+  return (
+    `(${PREFIX_QUALIFIERS.join('|')})?` +
+    `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)` +
     `(${APPROX_QUALIFIERS.join('|')})?` +
-    `(万亿|亿|万)?` +
+    `(${Object.keys(MAGNITUDES).join('|')})?` +
     `(${APPROX_QUALIFIERS.join('|')})?` +
-    `([^\\d\\s]*?)` +
-    `(${SUFFIX_QUALIFIERS.join('|')})?$`,
-);
+    `(${unit})?` +
+    `(${SUFFIX_QUALIFIERS.join('|')})?`
+  );
+}
+
+const QUANTITY_PATTERN = new RegExp(`^${quantitySource('[^\\d\\s]*?')}$`);
 
 /** Parses one printed quantity: `近150万` → { value: 1500000, unit: '', qualifier: '近' }. */
 export function parseQuantity(text: string): Quantity {
-  const source = text.normalize('NFKC').replace(/\s+/g, '').replace(/,(?=\d{3})/g, '');
+  const source = text.normalize('NFKC').replace(/\s+/g, '');
   const match = QUANTITY_PATTERN.exec(source);
   if (!match) throw new Error(`不是可识别的数量 / not a quantity: "${text}"`);
-  const [, prefix, digits = '', approxBefore, magnitude, approxAfter, unit = '', suffix] = match;
+  const [, prefix, separated = '', approxBefore, magnitude, approxAfter, unit = '', suffix] = match;
+  const digits = separated.replace(/,/g, '');
   const qualifiers = [prefix, approxBefore, approxAfter, suffix].filter((q): q is Qualifier => !!q);
   if (qualifiers.length > 1) throw new Error(`数量含多个限定词 / more than one qualifier: "${text}"`);
   const value = magnitude ? scale(digits, MAGNITUDES[magnitude as Magnitude]) : Number(digits);

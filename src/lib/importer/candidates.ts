@@ -4,7 +4,7 @@
  * A draft list for an editor to curate: the metric is a guess from the metric vocabulary, so each
  * candidate says so in its note.
  */
-import { parseQuantity, statesNumber } from '../numbers.ts';
+import { parseQuantity, quantitySource, statesNumber } from '../numbers.ts';
 import type { StatEntry } from '../report-checks.ts';
 
 export interface MetricEntry {
@@ -25,11 +25,7 @@ const UNITS = [
   '亩', '吨', '%', '％',
 ];
 
-const QUANTITY = new RegExp(
-  '(?<![\\d.,０-９A-Za-z第])(近|约|超过)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(多|余)?(万亿|亿|万)?(多|余)?' +
-    `(${UNITS.join('|')})?(以上|左右)?`,
-  'gu',
-);
+const QUANTITY = new RegExp(`(?<![\\d.,０-９A-Za-z第])${quantitySource(UNITS.join('|'))}`, 'gu');
 
 const CLAUSE_STOP = /[，；。！？：\n]/u;
 
