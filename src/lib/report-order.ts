@@ -1,4 +1,4 @@
-/** Ordering rules for reports: by date, neighbours in time, and related reading. */
+/** Ordering rules for reports: by date, and related reading. */
 
 export interface OrderableReport {
   id: string;
@@ -17,12 +17,6 @@ export function dateKey(report: OrderableReport): string {
 /** Oldest first; ties broken by id so the order is stable across builds. */
 export function chronological<R extends OrderableReport>(reports: readonly R[]): R[] {
   return [...reports].sort((a, b) => dateKey(a).localeCompare(dateKey(b)) || a.id.localeCompare(b.id));
-}
-
-export function previousAndNext<R extends OrderableReport>(report: R, all: readonly R[]): { previous?: R; next?: R } {
-  const ordered = chronological(all);
-  const index = ordered.findIndex((r) => r.id === report.id);
-  return { previous: ordered[index - 1], next: ordered[index + 1] };
 }
 
 /**

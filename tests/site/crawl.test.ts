@@ -103,6 +103,21 @@ describe('the built site under a base path', () => {
     }
   });
 
+  it('chains reports in time: next and previous point at each other, oldest to newest', () => {
+    const neighbour = (id: string, rel: 'prev' | 'next') =>
+      page(`reports/${id}/index.html`)(`.prev-next a[rel="${rel}"]`).attr('href')?.replace(`${base}reports/`, '').replace(/\/$/, '');
+    const oldest = reports.filter((r) => !neighbour(r.id, 'prev'));
+    expect(oldest).toHaveLength(1);
+    const chain = [oldest[0]!.id];
+    for (let next = neighbour(chain[0]!, 'next'); next; next = neighbour(next, 'next')) {
+      expect(neighbour(next, 'prev')).toBe(chain.at(-1));
+      chain.push(next);
+    }
+    expect([...chain].sort()).toEqual(reports.map((r) => r.id).sort());
+    const years = chain.map((id) => reports.find((r) => r.id === id)!.data.year);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+  });
+
   it('links every statistic in a report panel to its quote in the body', () => {
     for (const report of reports) {
       const $ = page(`reports/${report.id}/index.html`);
