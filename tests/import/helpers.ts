@@ -38,13 +38,22 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `scripts/import.ts` as `npm run import` would (Node 24 runs the TypeScript directly). */
-export function runImport(args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): Run {
+/**
+ * Runs `scripts/import.ts` as `npm run import` would (Node 24 runs the TypeScript directly), optionally
+ * as another user (uid/gid; only root may).
+ */
+export function runImport(
+  args: string[],
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+  user: { uid?: number; gid?: number } = {},
+): Run {
   const result = spawnSync(process.execPath, [...nodeArgs, join(ROOT, 'scripts/import.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, INIT_CWD: ROOT, ...env },
     maxBuffer: 64 * 1024 * 1024,
+    ...user,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
