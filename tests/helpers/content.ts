@@ -1,10 +1,17 @@
-/** Reads the archive's content files directly (no Astro), for tests that check content rules. */
+/**
+ * Reads an archive's content files directly (no Astro), for tests that check content rules. An archive
+ * is a folder laid out as the project is (content/reports/, content/regions/ …, public/originals/): the
+ * live project by default, or the frozen fixture the site tests build from (tests/fixtures/archive/).
+ */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { StatEntry } from '../../src/lib/report-checks.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
+
+/** Today's six reports with their vocabularies and originals, frozen, so adding a report breaks no site test. */
+export const FIXTURE_ROOT = join(ROOT, 'tests/fixtures/archive');
 
 export type RawStat = StatEntry;
 
@@ -31,7 +38,8 @@ export function splitFrontmatter(source: string): { frontmatter: string; body: s
   return { frontmatter: match[1] ?? '', body: match[2] ?? '' };
 }
 
-export function loadReports(dir = join(ROOT, 'content/reports')): RawReport[] {
+export function loadReports(root = ROOT): RawReport[] {
+  const dir = join(root, 'content/reports');
   return readdirSync(dir)
     .filter((name) => name.endsWith('.mdx'))
     .sort()
@@ -41,8 +49,8 @@ export function loadReports(dir = join(ROOT, 'content/reports')): RawReport[] {
     });
 }
 
-export function vocabulary(name: 'regions' | 'topics' | 'metrics'): Map<string, Record<string, unknown>> {
-  const dir = join(ROOT, 'content', name);
+export function vocabulary(name: 'regions' | 'topics' | 'metrics', root = ROOT): Map<string, Record<string, unknown>> {
+  const dir = join(root, 'content', name);
   return new Map(
     readdirSync(dir)
       .filter((file) => file.endsWith('.yaml'))
@@ -50,6 +58,6 @@ export function vocabulary(name: 'regions' | 'topics' | 'metrics'): Map<string, 
   );
 }
 
-export function original(file: string): string {
-  return readFileSync(join(ROOT, 'public/originals', file), 'utf8');
+export function original(file: string, root = ROOT): string {
+  return readFileSync(join(root, 'public/originals', file), 'utf8');
 }

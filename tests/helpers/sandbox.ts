@@ -33,16 +33,26 @@ export interface Sandbox {
   remove(): void;
 }
 
-export function createSandbox({ withReports = false } = {}): Sandbox {
+/**
+ * A copy of the project's code. Content comes from `archive` (a folder laid out as the project: reports,
+ * vocabularies and originals, e.g. FIXTURE_ROOT or ROOT); without one, the live vocabularies and no
+ * reports, for tests that write their own.
+ */
+export function createSandbox({ archive }: { archive?: string } = {}): Sandbox {
   const dir = mkdtempSync(join(tmpdir(), 'archive-sandbox-'));
   for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'scripts', 'src', 'public']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   for (const vocabulary of ['regions', 'topics', 'metrics']) {
-    cpSync(join(ROOT, 'content', vocabulary), join(dir, 'content', vocabulary), { recursive: true });
+    cpSync(join(archive ?? ROOT, 'content', vocabulary), join(dir, 'content', vocabulary), { recursive: true });
   }
-  if (withReports) cpSync(join(ROOT, 'content/reports'), join(dir, 'content/reports'), { recursive: true });
-  else mkdirSync(join(dir, 'content/reports'), { recursive: true });
+  if (archive) {
+    cpSync(join(archive, 'content/reports'), join(dir, 'content/reports'), { recursive: true });
+    rmSync(join(dir, 'public/originals'), { recursive: true, force: true });
+    cpSync(join(archive, 'public/originals'), join(dir, 'public/originals'), { recursive: true });
+  } else {
+    mkdirSync(join(dir, 'content/reports'), { recursive: true });
+  }
   linkPackages(dir);
   return {
     dir,

@@ -3,9 +3,20 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { inject } from 'vitest';
+import { loadReports, vocabulary, type RawReport } from './content';
 
 export function siteDir(): string {
   return inject('siteDir');
+}
+
+/** The reports the site was built from: the expectations of every site test derive from them. */
+export function builtReports(): RawReport[] {
+  return loadReports(inject('archiveRoot'));
+}
+
+/** A vocabulary of the archive the site was built from. */
+export function builtVocabulary(name: 'regions' | 'topics' | 'metrics'): Map<string, Record<string, unknown>> {
+  return vocabulary(name, inject('archiveRoot'));
 }
 
 /** Every HTML file of the build, as paths relative to the output folder. */

@@ -1,15 +1,18 @@
 /**
  * Builds the site once per test run, under a non-root base path (as on GitHub Pages), in a throwaway
- * copy of the project, so test runs never touch the working tree's dist/ or .astro/ caches.
+ * copy of the project, so test runs never touch the working tree's dist/ or .astro/ caches. The content
+ * is the frozen fixture archive, not the live content/: adding a report breaks no site or browser test
+ * (tests/content/ checks every live article).
  */
 import type { TestProject } from 'vitest/node';
+import { FIXTURE_ROOT } from '../helpers/content';
 import { createSandbox } from '../helpers/sandbox';
 
 export const TEST_BASE = '/union-archive/';
 export const TEST_SITE = 'https://archive.example.org';
 
 export default function setup(project: TestProject) {
-  const sandbox = createSandbox({ withReports: true });
+  const sandbox = createSandbox({ archive: FIXTURE_ROOT });
   const { status, output } = sandbox.astro(['build'], { BASE_PATH: TEST_BASE, SITE_URL: TEST_SITE });
   if (status !== 0) {
     sandbox.remove();
@@ -17,6 +20,7 @@ export default function setup(project: TestProject) {
   }
   project.provide('siteDir', `${sandbox.dir}/dist`);
   project.provide('siteBase', TEST_BASE);
+  project.provide('archiveRoot', FIXTURE_ROOT);
   return () => sandbox.remove();
 }
 
@@ -24,5 +28,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     siteDir: string;
     siteBase: string;
+    /** The archive the site was built from, laid out as the project (see tests/helpers/content.ts). */
+    archiveRoot: string;
   }
 }

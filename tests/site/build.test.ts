@@ -1,9 +1,8 @@
 /** The built site: one page per article with its title as the only h1, Chinese everywhere. */
 import { describe, expect, it } from 'vitest';
-import { loadReports } from '../helpers/content';
-import { htmlFiles, page } from '../helpers/site';
+import { builtReports, htmlFiles, page } from '../helpers/site';
 
-const reports = loadReports();
+const reports = builtReports();
 
 describe('npm run build output', () => {
   it('has one page per article, titled by an h1', () => {

@@ -6,12 +6,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { loadReports } from '../helpers/content';
-import { htmlFiles, page, siteDir } from '../helpers/site';
+import { builtReports, htmlFiles, page, siteDir } from '../helpers/site';
 
 const base = inject('siteBase');
 const SITE = 'https://archive.example.org';
-const reports = loadReports();
+const reports = builtReports();
 
 /** The URL path a built file is served at. */
 function urlOf(file: string): string {

@@ -10,12 +10,12 @@ import Ajv2020 from 'ajv/dist/2020';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { quoteAnchorIds } from '../../src/lib/quote-anchors';
-import { loadReports, vocabulary, type RawStat } from '../helpers/content';
-import { htmlFiles, page, siteDir } from '../helpers/site';
+import type { RawStat } from '../helpers/content';
+import { builtReports, builtVocabulary, htmlFiles, page, siteDir } from '../helpers/site';
 
 const base = inject('siteBase');
-const reports = loadReports();
-const metrics = vocabulary('metrics');
+const reports = builtReports();
+const metrics = builtVocabulary('metrics');
 const stats = reports.flatMap((r) => (r.data.stats ?? []).map((stat, i) => ({ report: r, stat, index: i + 1 })));
 
 const file = (path: string) => readFileSync(join(siteDir(), 'data', path));
