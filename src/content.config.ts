@@ -9,13 +9,14 @@ import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { QUALIFIERS } from './lib/numbers';
 import { bodyText } from './lib/article-text';
+import { contentDir } from './lib/content-paths';
 import { checkReferences, checkStats, describeProblems } from './lib/report-checks';
 
-/** Where each vocabulary lives: one YAML file per entry, named by its slug. */
+/** Where each vocabulary lives (from the project root, not the working directory). */
 const VOCABULARY_DIRS = {
-  regions: './content/regions',
-  topics: './content/topics',
-  metrics: './content/metrics',
+  regions: contentDir('regions'),
+  topics: contentDir('topics'),
+  metrics: contentDir('metrics'),
 } as const;
 
 const vocabularyIds = (dir: string) =>
@@ -165,7 +166,7 @@ const reportSchema = z.object({
  * region, topic and metric must exist (Astro itself only logs a broken reference).
  */
 function reportsLoader(): Loader {
-  const files = glob({ pattern: '*.mdx', base: './content/reports' });
+  const files = glob({ pattern: '*.mdx', base: contentDir('reports') });
   return {
     name: 'reports-loader',
     load: async (context) => {

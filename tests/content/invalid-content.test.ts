@@ -2,6 +2,7 @@
  * Bad content fails the real content pipeline (`astro sync`, which `astro build` runs first) with a
  * message naming the file and the field.
  */
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../helpers/sandbox';
 
@@ -52,6 +53,13 @@ function sync(text: string): { status: number | null; output: string } {
 describe('the content pipeline', () => {
   it('accepts the valid fixture (so the failures below are caused by the one change each makes)', () => {
     const { status, output } = sync(report());
+    expect(output).not.toMatch(/error/i);
+    expect(status).toBe(0);
+  });
+
+  it('finds its content folders from the project root, whatever the working directory', () => {
+    sandbox.write(FILE, report());
+    const { status, output } = sandbox.astro(['sync', '--root', sandbox.dir], {}, tmpdir());
     expect(output).not.toMatch(/error/i);
     expect(status).toBe(0);
   });

@@ -6,12 +6,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { contentDir, PROJECT_ROOT, type VocabularyFolder } from '../../src/lib/content-paths.ts';
 import type { StatEntry } from '../../src/lib/report-checks.ts';
 
-export const ROOT = new URL('../../', import.meta.url).pathname;
+export { PROJECT_ROOT as ROOT };
 
 /** Today's six reports with their vocabularies and originals, frozen, so adding a report breaks no site test. */
-export const FIXTURE_ROOT = join(ROOT, 'tests/fixtures/archive');
+export const FIXTURE_ROOT = join(PROJECT_ROOT, 'tests/fixtures/archive');
 
 export type RawStat = StatEntry;
 
@@ -38,8 +39,8 @@ export function splitFrontmatter(source: string): { frontmatter: string; body: s
   return { frontmatter: match[1] ?? '', body: match[2] ?? '' };
 }
 
-export function loadReports(root = ROOT): RawReport[] {
-  const dir = join(root, 'content/reports');
+export function loadReports(root = PROJECT_ROOT): RawReport[] {
+  const dir = contentDir('reports', root);
   return readdirSync(dir)
     .filter((name) => name.endsWith('.mdx'))
     .sort()
@@ -49,8 +50,8 @@ export function loadReports(root = ROOT): RawReport[] {
     });
 }
 
-export function vocabulary(name: 'regions' | 'topics' | 'metrics', root = ROOT): Map<string, Record<string, unknown>> {
-  const dir = join(root, 'content', name);
+export function vocabulary(name: VocabularyFolder, root = PROJECT_ROOT): Map<string, Record<string, unknown>> {
+  const dir = contentDir(name, root);
   return new Map(
     readdirSync(dir)
       .filter((file) => file.endsWith('.yaml'))
@@ -58,6 +59,6 @@ export function vocabulary(name: 'regions' | 'topics' | 'metrics', root = ROOT):
   );
 }
 
-export function original(file: string, root = ROOT): string {
-  return readFileSync(join(root, 'public/originals', file), 'utf8');
+export function original(file: string, root = PROJECT_ROOT): string {
+  return readFileSync(join(contentDir('originals', root), file), 'utf8');
 }

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { contentDir, VOCABULARIES, type ContentFolder } from '../../src/lib/content-paths.ts';
 import { ROOT } from './content.ts';
 
 /** Cache folders inside node_modules (Astro's content data store among them) that a copy keeps to itself. */
@@ -29,7 +30,8 @@ const VITEST_VARIABLES = new Set(['NODE_ENV', 'MODE', 'BASE_URL', 'DEV', 'PROD',
 export interface Sandbox {
   dir: string;
   write(relativePath: string, text: string): void;
-  astro(args: string[], env?: Record<string, string>): { status: number | null; output: string };
+  /** Runs the astro CLI on the copy, from its folder or from `cwd` (then pass `--root`). */
+  astro(args: string[], env?: Record<string, string>, cwd?: string): { status: number | null; output: string };
   remove(): void;
 }
 
@@ -43,15 +45,15 @@ export function createSandbox({ archive }: { archive?: string } = {}): Sandbox {
   for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'scripts', 'src', 'public']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
-  for (const vocabulary of ['regions', 'topics', 'metrics']) {
-    cpSync(join(archive ?? ROOT, 'content', vocabulary), join(dir, 'content', vocabulary), { recursive: true });
-  }
+  const copy = (folder: ContentFolder, from: string) =>
+    cpSync(contentDir(folder, from), contentDir(folder, dir), { recursive: true });
+  for (const vocabulary of VOCABULARIES) copy(vocabulary, archive ?? ROOT);
   if (archive) {
-    cpSync(join(archive, 'content/reports'), join(dir, 'content/reports'), { recursive: true });
-    rmSync(join(dir, 'public/originals'), { recursive: true, force: true });
-    cpSync(join(archive, 'public/originals'), join(dir, 'public/originals'), { recursive: true });
+    copy('reports', archive);
+    rmSync(contentDir('originals', dir), { recursive: true, force: true });
+    copy('originals', archive);
   } else {
-    mkdirSync(join(dir, 'content/reports'), { recursive: true });
+    mkdirSync(contentDir('reports', dir), { recursive: true });
   }
   linkPackages(dir);
   return {
@@ -59,14 +61,14 @@ export function createSandbox({ archive }: { archive?: string } = {}): Sandbox {
     write(relativePath, text) {
       writeFileSync(join(dir, relativePath), text);
     },
-    astro(args, env = {}) {
+    astro(args, env = {}, cwd = dir) {
       // Not Vitest's environment: it sets NODE_ENV, MODE, BASE_URL … in its workers, and Vite inside
       // the child would take BASE_URL=/ over the configured base path.
       const inherited = Object.fromEntries(
         Object.entries(process.env).filter(([key]) => !VITEST_VARIABLES.has(key) && !key.startsWith('VITEST')),
       );
       const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], {
-        cwd: dir,
+        cwd,
         encoding: 'utf8',
         env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
       });

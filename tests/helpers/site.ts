@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { inject } from 'vitest';
+import type { VocabularyFolder } from '../../src/lib/content-paths';
 import { loadReports, vocabulary, type RawReport } from './content';
 
 export function siteDir(): string {
@@ -15,7 +16,7 @@ export function builtReports(): RawReport[] {
 }
 
 /** A vocabulary of the archive the site was built from. */
-export function builtVocabulary(name: 'regions' | 'topics' | 'metrics'): Map<string, Record<string, unknown>> {
+export function builtVocabulary(name: VocabularyFolder): Map<string, Record<string, unknown>> {
   return vocabulary(name, inject('archiveRoot'));
 }
 

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'yaml';
+import { contentDir } from '../content-paths.ts';
 import type { MetricEntry } from './candidates.ts';
 import type { Vocabularies } from './draft.ts';
 import { ImportError } from './errors.ts';
@@ -20,7 +21,7 @@ export interface ProjectPaths {
 }
 
 export function projectPaths(root: string): ProjectPaths {
-  return { root, reports: join(root, 'content/reports'), originals: join(root, 'public/originals') };
+  return { root, reports: contentDir('reports', root), originals: contentDir('originals', root) };
 }
 
 function readVocabulary<T>(dir: string, entry: (id: string, data: Record<string, unknown>) => T): T[] {
@@ -35,14 +36,14 @@ function readVocabulary<T>(dir: string, entry: (id: string, data: Record<string,
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
 export function loadVocabularies(root: string): Vocabularies {
-  const regions = readVocabulary<RegionEntry>(join(root, 'content/regions'), (id, d) => ({
+  const regions = readVocabulary<RegionEntry>(contentDir('regions', root), (id, d) => ({
     id,
     name: str(d.name),
     level: str(d.level),
     parent: typeof d.parent === 'string' ? d.parent : undefined,
   }));
-  const topics = readVocabulary<TopicEntry>(join(root, 'content/topics'), (id, d) => ({ id, name: str(d.name), description: str(d.description) }));
-  const metrics = readVocabulary<MetricEntry>(join(root, 'content/metrics'), (id, d) => ({
+  const topics = readVocabulary<TopicEntry>(contentDir('topics', root), (id, d) => ({ id, name: str(d.name), description: str(d.description) }));
+  const metrics = readVocabulary<MetricEntry>(contentDir('metrics', root), (id, d) => ({
     id,
     name: str(d.name),
     unit: str(d.unit),
