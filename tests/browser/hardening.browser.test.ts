@@ -101,7 +101,7 @@ interface Visit {
   violations(): Promise<string[]>;
 }
 
-async function visit(path: string, setup?: (page: Page) => Promise<void>): Promise<Visit> {
+async function visit(path: string, setup?: (page: Page) => Promise<unknown>): Promise<Visit> {
   const page = await browser.newPage();
   const errors: string[] = [];
   const dialogs: string[] = [];
@@ -239,7 +239,9 @@ describe('in Chromium under the policy', () => {
       'topics/', 'topics/organising/', 'data/', `data/${metric}/`, 'search/', 'no-such-page/'];
     for (const path of paths) {
       // A saved dark theme applied before paint shows the hashed inline script ran.
-      const v = await visit(path, (page) => page.addInitScript(() => localStorage.setItem('theme', 'dark')));
+      const v = await visit(path, async (page) => {
+        await page.addInitScript(() => localStorage.setItem('theme', 'dark'));
+      });
       await v.page.waitForLoadState('networkidle');
       expect(await v.page.evaluate(() => document.documentElement.dataset.theme), path).toBe('dark');
       expect(await v.page.locator('#theme-toggle').isVisible(), `${path}: theme toggle script ran`).toBe(true);
