@@ -3,7 +3,9 @@
  * checked against the vocabularies. Used by the content loader (so `astro build` fails, naming file and
  * field) and by the tests.
  */
-import { bodyText } from './article-text.ts';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { parseMdx, treeText } from './article-text.ts';
 import { comparable } from './normalize';
 import { formatQuantity, statesNumber, type Qualifier } from './numbers';
 
@@ -107,9 +109,9 @@ export interface BodyCheck {
  * syntax error is reported at its line in the file, not in the body.
  */
 export function checkBody(body: string, firstLine: number): BodyCheck {
-  let text: string;
+  let tree: Root;
   try {
-    text = bodyText(body);
+    tree = parseMdx(body);
   } catch (error) {
     const place = error as { line?: number; column?: number; reason?: string; message?: string };
     const line = place.line === undefined ? firstLine : firstLine + place.line - 1;
@@ -119,8 +121,35 @@ export function checkBody(body: string, firstLine: number): BodyCheck {
       problems: [{ field: `body（第 ${at} 行 / line ${at}）`, message: `MDX 语法错误 / MDX syntax error: ${place.reason ?? place.message ?? String(error)}` }],
     };
   }
-  if (comparable(text) === '') return { text, problems: [{ field: 'body', message: '正文为空 / the body is empty' }] };
-  return { text, problems: [] };
+  const text = treeText(tree);
+  const problems = scriptUrls(tree, firstLine);
+  if (comparable(text) === '') problems.push({ field: 'body', message: '正文为空 / the body is empty' });
+  return { text, problems };
+}
+
+/** A URL the browser would run as script or open as a document of its own making. */
+const SCRIPT_URL = /^\s*(javascript|vbscript|data):/i;
+
+/** Links and images (Markdown or JSX) in a body whose URL would run script: refused, with their line. */
+function scriptUrls(tree: Root, firstLine: number): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const report = (url: string, line: number | undefined) => {
+    const at = firstLine + (line ?? 1) - 1;
+    problems.push({ field: `body（第 ${at} 行 / line ${at}）`, message: `不允许的链接 / a link that would run script: ${url}` });
+  };
+  visit(tree, (node) => {
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && SCRIPT_URL.test(node.url)) {
+      report(node.url, node.position?.start.line);
+    }
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      for (const attribute of node.attributes) {
+        if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string' && SCRIPT_URL.test(attribute.value)) {
+          report(attribute.value, node.position?.start.line);
+        }
+      }
+    }
+  });
+  return problems;
 }
 
 /** The line of the file on which `body` (the text after the frontmatter, as the loader gives it) starts. */

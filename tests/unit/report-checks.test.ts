@@ -1,7 +1,7 @@
 /** The pure checks behind the content loader (the loader itself runs in tests/content/bad-content.test.ts). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bodyFirstLine, checkReferences, checkRegionParents, findDuplicates, readableSchemaMessage } from '../../src/lib/report-checks';
+import { bodyFirstLine, checkBody, checkReferences, checkRegionParents, findDuplicates, readableSchemaMessage } from '../../src/lib/report-checks';
 
 const known = { regions: new Set(['china']), topics: new Set(['organising']), metrics: new Set(['members']) };
 
@@ -52,5 +52,25 @@ describe('findDuplicates and checkRegionParents', () => {
     expect(checkRegionParents([{ id: 'china' }, { id: 'jiangsu', parent: 'china' }, { id: 'x', parent: 'y' }])).toEqual([
       { field: 'x.parent', message: '未知上级地区“y” / unknown parent region "y"' },
     ]);
+  });
+});
+
+describe('checkBody', () => {
+  it('refuses links and images that would run script, with their file line, and keeps ordinary ones', () => {
+    const body = '正文[甲](https://example.org/)。\n\n[乙](javascript:alert(1)) ![丙](data:text/html,x)\n\n<a href="JavaScript:alert(2)">丁</a>\n';
+    const { text, problems } = checkBody(body, 10);
+    expect(text).toContain('正文甲。');
+    expect(problems).toEqual([
+      { field: 'body（第 12 行 / line 12）', message: '不允许的链接 / a link that would run script: javascript:alert(1)' },
+      { field: 'body（第 12 行 / line 12）', message: '不允许的链接 / a link that would run script: data:text/html,x' },
+      { field: 'body（第 14 行 / line 14）', message: '不允许的链接 / a link that would run script: JavaScript:alert(2)' },
+    ]);
+  });
+
+  it('reports an empty body and an MDX syntax error at its file line', () => {
+    expect(checkBody('\n\n', 5).problems).toEqual([{ field: 'body', message: '正文为空 / the body is empty' }]);
+    // The unclosed brace is reported where the file ends with it still open: body line 4, file line 23.
+    expect(checkBody('第一行\n\n{ 未闭合\n', 20).problems[0]?.field).toBe('body（第 23:1 行 / line 23:1）');
+    expect(checkBody('第一行\n\n二 <Lacuna 三\n\n四\n', 20).problems[0]?.field).toMatch(/^body（第 22:\d+ 行/);
   });
 });
