@@ -167,6 +167,15 @@ describe('the build', () => {
     }
   });
 
+  it('gives og:url only to pages that exist at that URL (not the 404 page, served at any missing path)', () => {
+    expect(load(text('404.html'))('meta[property="og:url"]').length).toBe(0);
+    for (const file of htmlFiles(dist).filter((f) => f !== '404.html')) {
+      const url = load(text(file))('meta[property="og:url"]').attr('content') ?? '';
+      const path = new URL(url).pathname.slice(BASE.length);
+      expect(`${path}index.html`).toBe(file);
+    }
+  });
+
   it("writes the hostile report's JSON-LD as parseable JSON holding the texts as written", () => {
     const $ = load(text(`reports/${ID}/index.html`));
     const scripts = $('script[type="application/ld+json"]');
