@@ -36,7 +36,8 @@ describe('a successful import', () => {
     const files = Object.keys(snapshot(project.dir)).filter((f) => !f.startsWith('content/regions') && !f.startsWith('content/topics') && !f.startsWith('content/metrics'));
     const article = files.find((f) => f.startsWith('content/reports/')) as string;
     const original = files.find((f) => f.startsWith('public/originals/')) as string;
-    expect(files.sort()).toEqual([article, original, 'report.txt'].sort());
+    // …and records the original's sha256 in the fixity manifest (src/lib/fixity.ts).
+    expect(files.sort()).toEqual([article, original, 'public/SHA256SUMS', 'report.txt'].sort());
     const id = article.replace(/^content\/reports\/|\.mdx$/g, '');
     expect(id).toMatch(ID_PATTERN);
     expect(id).toMatch(/^inner-mongolia-2014-[0-9a-f]{8}$/);
@@ -159,9 +160,9 @@ describe('bad input: a clear message, a non-zero exit and nothing written', () =
       const before = snapshot(project.dir);
       const run = runImport([hostile, '--root', project.dir]);
       if (process.getuid?.() === 0) {
-        // Permissions do not bind root: the import goes through, both files or none.
+        // Permissions do not bind root: the import goes through (article, original, fixity manifest).
         expect(run.status, run.stderr).toBe(0);
-        expect(Object.keys(snapshot(project.dir)).length).toBe(Object.keys(before).length + 2);
+        expect(Object.keys(snapshot(project.dir)).length).toBe(Object.keys(before).length + 3);
       } else {
         expect(run.status).toBe(1);
         expect(run.stderr).toMatch(/无法写入/);
