@@ -7,6 +7,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import { normalizeBase, normalizeSite } from './src/lib/paths.ts';
 import rehypeArticleAnchors from './src/lib/rehype-article-anchors.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
+import originalsUtf8 from './src/integrations/originals.ts';
 import { assertSupportedNode } from './scripts/check-node.mjs';
 
 assertSupportedNode();
@@ -29,5 +30,21 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), originalsUtf8(), pagefindIndex()],
+  vite: {
+    build: {
+      // Every script goes to its own file: the Content-Security-Policy (src/lib/csp.ts) allows no inline
+      // script but the hashed theme one, and Astro would otherwise inline scripts under 4 KB.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro's MDX pipeline marks each article module "use astro:head-inject", and the bundler warns
+          // (10 lines per report) that it may drop the directive; Astro reads it before bundling, so the
+          // warning is noise. Only exactly this one is dropped, so real problems stay visible.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

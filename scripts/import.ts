@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { describeEncoding } from '../src/lib/importer/decode.ts';
 import { buildDraft, type Draft } from '../src/lib/importer/draft.ts';
 import { ImportError } from '../src/lib/importer/errors.ts';
+import { recordOriginalFixity } from '../src/lib/fixity.ts';
 import { findIdenticalOriginal, loadVocabularies, projectPaths, writeAllOrNothing } from '../src/lib/importer/write.ts';
 
 const USAGE = `用法 / usage: npm run import -- <文件 file> [选项 options]
@@ -138,6 +139,7 @@ function main(argv: string[]): number {
         { path: join(paths.originals, draft.originalName), bytes, overwrite: values.force, keepIfIdentical: true },
         { path: target, bytes: Buffer.from(draft.mdx, 'utf8'), overwrite: values.force },
       ]);
+      recordOriginalFixity(root, draft.originalName, bytes);
     }
     console.log(summary(draft, relative(userDir, file) || file, bytes.byteLength, root, written));
     return 0;

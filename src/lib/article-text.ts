@@ -29,9 +29,14 @@ function collect(node: Nodes, out: string[]): void {
   }
 }
 
+/** Plain text of a parsed body, one line per block. */
+export function treeText(tree: Root): string {
+  const out: string[] = [];
+  collect(tree, out);
+  return out.join('').replace(/\n{2,}/g, '\n').trim();
+}
+
 /** Plain text of the body, one line per block. */
 export function bodyText(source: string): string {
-  const out: string[] = [];
-  collect(parseMdx(source), out);
-  return out.join('').replace(/\n{2,}/g, '\n').trim();
+  return treeText(parseMdx(source));
 }

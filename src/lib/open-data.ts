@@ -279,10 +279,17 @@ export function reportsDocument(records: ReportRecord[], urlOf: UrlOf): ReportsD
 export const BOM = '\uFEFF';
 
 /** CSV text of the records: BOM, a header row of the field names, CRLF line ends (RFC 4180). */
+/**
+ * Text cells a spreadsheet would run as a formula (starting = + - @ tab or CR) get a leading `'`, which
+ * spreadsheets show as text. Cells that already start with `'` before such a character get one more, so
+ * the reader can always take exactly one off (statisticFromCsvRow). Numbers are written as they are.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
 export function statisticsCsv(records: readonly StatisticRecord[]): string {
   const fields = STATISTIC_FIELDS.map((f) => f.name);
   const rows = records.map((record) => fields.map((name) => record[name] ?? ''));
-  return BOM + Papa.unparse({ fields, data: rows }, { newline: '\r\n' });
+  return BOM + Papa.unparse({ fields, data: rows }, { newline: '\r\n', escapeFormulae: FORMULA_START });
 }
 
 /** The reading side of the CSV contract: a row as a CSV library returns it (strings) back to a record. */
@@ -292,7 +299,7 @@ export function statisticFromCsvRow(row: Readonly<Record<string, string>>): Stat
     if (cell === undefined) throw new Error(`CSV 缺少列 / missing column: ${field.name}`);
     if (field.nullable && cell === '') return [field.name, null];
     if (field.type === 'integer' || field.type === 'number') return [field.name, Number(cell)];
-    return [field.name, cell];
+    return [field.name, cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell];
   });
   return Object.fromEntries(entries) as StatisticRecord;
 }

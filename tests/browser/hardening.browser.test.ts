@@ -1,0 +1,299 @@
+/**
+ * A hostile report (script, markup and formula text in every field) goes through the real importer and a
+ * real build, then through Chromium under the site's Content-Security-Policy: no dialog, no console
+ * error, no policy violation, JSON-LD that parses, every text displayed as written; the feed, CSV and
+ * JSON carry it intact (the CSV without formula cells). Also: every page type loads under the policy,
+ * search works under it (with and without Pagefind's worker), the original is readable as UTF-8, and the
+ * build log has no MODULE_LEVEL_DIRECTIVE noise.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'cheerio';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { statisticFromCsvRow } from '../../src/lib/open-data';
+import { launchBrowser } from '../helpers/browser';
+import { ROOT } from '../helpers/content';
+import { createSandbox, type Sandbox } from '../helpers/sandbox';
+import { htmlFiles } from '../helpers/site';
+import { serveStatic, type StaticServer } from '../helpers/static-server';
+
+const BASE = '/hostile-archive/';
+const ID = 'hostile-test';
+
+/** The raw OCR file, imported as GB18030 (so the UTF-8 copy of the original is tested too). */
+const RAW = `# 职工之家建设进展
+
+本报记者 王小明
+
+截至2023年底，新建职工之家128个，覆盖职工3.5万人，投入资金1200万元。</script><script>alert(10)</script>
+
+全市基层工会组织达到2.37万个，比上年增长12%以上。<img src=x onerror=alert(11)>
+`;
+
+/** Frontmatter fields set after import: what an editor (or a bad actor) could write. */
+const HOSTILE = {
+  title: '</script><script>alert(1)</script>职工之家 <img src=x onerror=alert(2)> & "引号" \u2028',
+  subtitle: '"><svg onload=alert(3)>纪实 </script>\u2029',
+  authors: [{ name: '王<b onmouseover=alert(4)>小明', role: '</script><script>alert(5)</script>' }],
+  summary: '摘要</script><script>alert(6)</script> <!-- -->',
+  note: '<script>alert(7)</script>编者注',
+  sourceNote: '<img src=x onerror=alert(8)>',
+  furniture: "=cmd|' /C calc'!A0",
+  labels: ['=HYPERLINK("http://evil.example/","x")', '+1+1', '-2', '@SUM(1)'],
+  statNote: '<script>alert(9)</script>',
+  quote: '投入资金1200万元。</script><script>alert(10)</script>',
+};
+
+let sandbox: Sandbox;
+let buildLog = '';
+let dist = '';
+let server: StaticServer;
+let browser: Browser;
+
+function editDraft(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  const [, yaml, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
+  const data = parse(yaml!) as Record<string, any>;
+  Object.assign(data, { title: HOSTILE.title, subtitle: HOSTILE.subtitle, authors: HOSTILE.authors, summary: HOSTILE.summary });
+  data.notes.push(HOSTILE.note);
+  data.source.notes.push(HOSTILE.sourceNote);
+  data.source.furniture = [HOSTILE.furniture];
+  HOSTILE.labels.forEach((label, i) => Object.assign(data.stats[i], { label, note: HOSTILE.statNote }));
+  const money = data.stats.find((s: { value: number }) => s.value === 12000000);
+  money.quote = HOSTILE.quote;
+  writeFileSync(file, `---\n${stringify(data)}---\n${body}`);
+}
+
+beforeAll(async () => {
+  sandbox = createSandbox({ withReports: true });
+  const raw = join(sandbox.dir, 'hostile-gb18030.txt');
+  writeFileSync(raw, iconv.encode(RAW, 'gb18030'));
+  const imported = spawnSync(
+    process.execPath,
+    [join(ROOT, 'scripts/import.ts'), raw, '--root', sandbox.dir, '--id', ID, '--region', 'jiangsu', '--year', '2023', '--topics', 'organising'],
+    { encoding: 'utf8' },
+  );
+  if (imported.status !== 0) throw new Error(`import failed:\n${imported.stdout}\n${imported.stderr}`);
+  editDraft(join(sandbox.dir, `content/reports/${ID}.mdx`));
+  const built = sandbox.astro(['build'], { BASE_PATH: BASE, SITE_URL: 'https://archive.example.org' });
+  buildLog = built.output;
+  if (built.status !== 0) throw new Error(`astro build failed (exit ${built.status}):\n${built.output}`);
+  dist = join(sandbox.dir, 'dist');
+  server = await serveStatic(dist, BASE);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  sandbox?.remove();
+});
+
+interface Visit {
+  page: Page;
+  errors: string[];
+  dialogs: string[];
+  violations(): Promise<string[]>;
+}
+
+async function visit(path: string, setup?: (page: Page) => Promise<unknown>): Promise<Visit> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = list;
+    document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await setup?.(page);
+  await page.goto(`${server.origin}${BASE}${path}`, { waitUntil: 'load' });
+  return {
+    page,
+    errors,
+    dialogs,
+    violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+  };
+}
+
+const text = (file: string) => readFileSync(join(dist, file), 'utf8');
+
+describe('the build', () => {
+  it('logs no MODULE_LEVEL_DIRECTIVE warning', () => {
+    expect(buildLog).toContain('Complete!');
+    expect(buildLog).not.toMatch(/MODULE_LEVEL_DIRECTIVE|use astro:head-inject/);
+  });
+
+  it('gives every page the policy first in <head>, no inline script but hashed ones, no style or on* attribute', () => {
+    const files = htmlFiles(dist);
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const $ = load(text(file));
+      const meta = $('head > meta[http-equiv="Content-Security-Policy"]');
+      expect(meta.length, file).toBe(1);
+      const policy = meta.attr('content') ?? '';
+      expect(policy, file).toMatch(/script-src 'self'/);
+      expect(policy, file).toMatch(/object-src 'none'/);
+      expect(policy, file).toMatch(/base-uri 'self'/);
+      expect(policy, file).not.toMatch(/unsafe-inline|'unsafe-eval'/);
+      // The policy must come before anything it governs.
+      expect($('head').children().index(meta), file).toBeLessThanOrEqual(1);
+      $('script:not([src])').each((_, el) => {
+        const type = $(el).attr('type');
+        if (type === 'application/ld+json') return;
+        const hash = createHash('sha256').update($(el).text()).digest('base64');
+        expect(policy, `${file}: inline script ${$(el).text().slice(0, 60)}`).toContain(`'sha256-${hash}'`);
+      });
+      $('*').each((_, el) => {
+        for (const name of Object.keys((el as { attribs?: Record<string, string> }).attribs ?? {})) {
+          expect(name === 'style' || /^on/.test(name), `${file}: <${(el as { name: string }).name} ${name}>`).toBe(false);
+        }
+      });
+      $('script[type="application/ld+json"]').each((_, el) => {
+        expect(() => JSON.parse($(el).text()), file).not.toThrow();
+      });
+    }
+  });
+
+  it('gives og:url only to pages that exist at that URL (not the 404 page, served at any missing path)', () => {
+    expect(load(text('404.html'))('meta[property="og:url"]').length).toBe(0);
+    for (const file of htmlFiles(dist).filter((f) => f !== '404.html')) {
+      const url = load(text(file))('meta[property="og:url"]').attr('content') ?? '';
+      const path = new URL(url).pathname.slice(BASE.length);
+      expect(`${path}index.html`).toBe(file);
+    }
+  });
+
+  it("writes the hostile report's JSON-LD as parseable JSON holding the texts as written", () => {
+    const $ = load(text(`reports/${ID}/index.html`));
+    const scripts = $('script[type="application/ld+json"]');
+    expect(scripts.length).toBe(1);
+    const data = JSON.parse(scripts.text());
+    expect(data.headline).toBe(HOSTILE.title);
+    expect(data.alternativeHeadline).toBe(HOSTILE.subtitle);
+    expect(data.abstract).toBe(HOSTILE.summary);
+    expect(data.author).toEqual([{ '@type': 'Person', name: HOSTILE.authors[0]!.name, jobTitle: HOSTILE.authors[0]!.role }]);
+    expect(scripts.text()).not.toMatch(/[<>\u2028\u2029]/);
+  });
+
+  it('carries the texts intact in the feed, the JSON and the CSV, with no CSV cell a spreadsheet would run', () => {
+    const $ = load(text('rss.xml'), { xml: true });
+    const item = $('item').filter((_, el) => $(el).find('link').text().endsWith(`/reports/${ID}/`));
+    expect(item.find('title').text()).toBe(HOSTILE.title);
+    expect(item.find('description').text()).toBe(HOSTILE.summary);
+
+    const reports = JSON.parse(text('data/reports.json')).reports as { id: string; title: string; subtitle: string }[];
+    expect(reports.find((r) => r.id === ID)).toMatchObject({ title: HOSTILE.title, subtitle: HOSTILE.subtitle });
+
+    const csv = text('data/statistics.csv').replace(/^\uFEFF/, '');
+    const rows = Papa.parse<string[]>(csv).data.filter((row) => row.length > 1);
+    for (const row of rows) for (const cell of row) if (Number.isNaN(Number(cell))) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    const records = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.map(statisticFromCsvRow);
+    const mine = records.filter((r) => r.report_id === ID);
+    expect(mine.map((r) => r.label).slice(0, 4)).toEqual(HOSTILE.labels);
+    expect(mine.map((r) => r.quote)).toContain(HOSTILE.quote);
+    expect(mine.every((r) => r.report_title === HOSTILE.title)).toBe(true);
+    expect(mine.slice(0, 4).map((r) => r.note)).toEqual(HOSTILE.labels.map(() => HOSTILE.statNote));
+  });
+
+  it('publishes a UTF-8 copy of the GB18030 original, linked from the report page', () => {
+    const $ = load(text(`reports/${ID}/index.html`));
+    const source = readFileSync(join(sandbox.dir, `content/reports/${ID}.mdx`), 'utf8');
+    const file = /^ {2}file: (.+)$/m.exec(source)![1]!;
+    const view = file.replace(/\.txt$/, '.utf8.txt');
+    expect($(`a[href="${BASE}originals/${view}"]`).length).toBe(1);
+    expect(readFileSync(join(dist, 'originals', file)).equals(iconv.encode(RAW, 'gb18030'))).toBe(true);
+    expect(text(`originals/${view}`)).toBe(`\uFEFF${RAW}`);
+    for (const name of readdirSync(join(ROOT, 'public/originals')).filter((n) => !n.startsWith('.'))) {
+      expect(text(`originals/${name.replace(/\.txt$/, '.utf8.txt')}`)).toBe(`\uFEFF${readFileSync(join(ROOT, 'public/originals', name), 'utf8').replace(/^\uFEFF/, '')}`);
+    }
+  });
+});
+
+describe('in Chromium under the policy', () => {
+  it('shows the hostile report as written: no dialog, no error, no violation', async () => {
+    const v = await visit(`reports/${ID}/`);
+    const { page } = v;
+    expect(await page.locator('h1').textContent()).toBe(HOSTILE.title);
+    expect(await page.locator('.report__subtitle').textContent()).toBe(`——${HOSTILE.subtitle}`);
+    expect(await page.locator('.report__byline').textContent()).toContain(HOSTILE.authors[0]!.name);
+    const body = await page.locator('main').textContent();
+    for (const t of [HOSTILE.summary, HOSTILE.note, HOSTILE.sourceNote, HOSTILE.furniture, '</script><script>alert(10)</script>', '<img src=x onerror=alert(11)>']) {
+      expect(body).toContain(t);
+    }
+    expect(await page.title()).toContain(HOSTILE.title.trim());
+    expect(await page.locator('script:not([src]):not([type])').count()).toBe(1); // the hashed theme script only
+    await page.waitForLoadState('networkidle');
+    expect(v.dialogs).toEqual([]);
+    expect(v.errors).toEqual([]);
+    expect(await v.violations()).toEqual([]);
+    await page.close();
+  });
+
+  it('loads every page type with its scripts running and zero violations or errors', async () => {
+    const metric = readdirSync(join(dist, 'data'), { withFileTypes: true }).find((d) => d.isDirectory())!.name;
+    const paths = ['', 'reports/', `reports/${ID}/`, 'reports/nantong-2008-bridge-port/', 'regions/', 'regions/jiangsu/', 'years/', 'years/2023/',
+      'topics/', 'topics/organising/', 'data/', `data/${metric}/`, 'search/', 'no-such-page/'];
+    for (const path of paths) {
+      // A saved dark theme applied before paint shows the hashed inline script ran.
+      const v = await visit(path, async (page) => {
+        await page.addInitScript(() => localStorage.setItem('theme', 'dark'));
+      });
+      await v.page.waitForLoadState('networkidle');
+      expect(await v.page.evaluate(() => document.documentElement.dataset.theme), path).toBe('dark');
+      expect(await v.page.locator('#theme-toggle').isVisible(), `${path}: theme toggle script ran`).toBe(true);
+      expect(await v.violations(), path).toEqual([]);
+      // The missing page's own 404 status is the one error Chromium logs there.
+      const expected = path === 'no-such-page/' ? ['Failed to load resource: the server responded with a status of 404 (Not Found)'] : [];
+      expect(v.errors, path).toEqual(expected);
+      expect(v.dialogs, path).toEqual([]);
+      await v.page.close();
+    }
+  });
+
+  it('moves focus to the search box with the / shortcut (bundled script)', async () => {
+    const v = await visit('reports/');
+    await v.page.locator('body').press('/');
+    expect(await v.page.evaluate(() => document.activeElement?.hasAttribute('data-search-shortcut'))).toBe(true);
+    await v.page.close();
+  });
+
+  it.each([
+    ['in its web worker', false],
+    ['on the page when the worker fails (needs wasm-unsafe-eval on the search page)', true],
+  ])('searches %s and lists the hostile report as text', async (_how, blockWorker) => {
+    const v = await visit(`search/?q=${encodeURIComponent('职工之家')}`, async (page) => {
+      if (blockWorker) await page.route('**/pagefind-worker.js', (route) => route.abort());
+    });
+    const link = v.page.locator(`a[href="${BASE}reports/${ID}/"]`);
+    await link.first().waitFor({ timeout: 30_000 });
+    expect(await link.first().textContent()).toContain('职工之家');
+    expect(v.dialogs).toEqual([]);
+    expect(await v.violations()).toEqual([]);
+    // Pagefind warns (not errs) when it falls back from its worker.
+    expect(v.errors).toEqual([]);
+    await v.page.close();
+  });
+
+  it('shows the UTF-8 copy of a GB18030 original correctly even when served without a charset', async () => {
+    const source = readFileSync(join(sandbox.dir, `content/reports/${ID}.mdx`), 'utf8');
+    const view = /^ {2}file: (.+)$/m.exec(source)![1]!.replace(/\.txt$/, '.utf8.txt');
+    const page = await browser.newPage();
+    await page.route(`**/originals/${view}`, (route) => route.fulfill({ body: readFileSync(join(dist, 'originals', view)), contentType: 'text/plain' }));
+    await page.goto(`${server.origin}${BASE}originals/${view}`);
+    expect(await page.locator('body').innerText()).toContain('新建职工之家128个');
+    await page.close();
+  });
+});

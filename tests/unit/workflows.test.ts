@@ -1,0 +1,73 @@
+/**
+ * The GitHub workflows: deploy only after the tests pass, least privilege per job, actions pinned to a
+ * full commit SHA with the version beside it, concurrency on CI, installs from the lockfile.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../helpers/content';
+
+interface Job {
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  steps: { uses?: string; run?: string }[];
+}
+interface Workflow {
+  permissions?: Record<string, string>;
+  concurrency?: { group: string };
+  jobs: Record<string, Job>;
+}
+
+const text = (name: string) => readFileSync(join(ROOT, '.github/workflows', name), 'utf8');
+const workflow = (name: string) => parse(text(name)) as Workflow;
+const needs = (job: Job) => (job.needs === undefined ? [] : [job.needs].flat());
+const runsTests = (job: Job) => job.steps.some((s) => /\.ci\/run/.test(s.run ?? ''));
+
+describe.each(['ci.yml', 'deploy.yml'])('%s', (name) => {
+  it('pins every action to a full commit SHA with its version in a comment', () => {
+    const uses = text(name).split('\n').filter((line) => /^\s*(-\s+)?uses:/.test(line));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/);
+  });
+
+  it('gives pages and id-token write only to a job that deploys, never workflow-wide', () => {
+    const wf = workflow(name);
+    expect(Object.keys(wf.permissions ?? {})).not.toContain('pages');
+    expect(Object.keys(wf.permissions ?? {})).not.toContain('id-token');
+    for (const job of Object.values(wf.jobs)) {
+      const deploys = job.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@'));
+      if (!deploys) expect(Object.keys(job.permissions ?? {}), JSON.stringify(job)).toEqual(['contents']);
+      else expect(job.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    }
+  });
+
+  it('installs from the lockfile (npm ci), never npm install', () => {
+    expect(text(name)).not.toMatch(/npm install/);
+  });
+});
+
+describe('deploy.yml', () => {
+  it('deploys only after a job that runs the tests', () => {
+    const { jobs } = workflow('deploy.yml');
+    const upstream = (id: string): string[] => needs(jobs[id]!).flatMap((n) => [n, ...upstream(n)]);
+    const deploy = Object.keys(jobs).find((id) => jobs[id]!.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@')))!;
+    expect(upstream(deploy).some((id) => runsTests(jobs[id]!))).toBe(true);
+  });
+});
+
+describe('ci.yml', () => {
+  it('cancels a superseded run of the same ref', () => {
+    expect(workflow('ci.yml').concurrency?.group).toContain('github.ref');
+  });
+});
+
+describe('.ci/run', () => {
+  const script = readFileSync(join(ROOT, '.ci/run'), 'utf8');
+  it('installs with npm ci, installs Chromium when missing, and runs the README commands', () => {
+    expect(script).toMatch(/^npm ci\b/m);
+    expect(script).not.toMatch(/^npm install/m);
+    expect(script).toMatch(/apt-get install -y -qq chromium/);
+    expect(script).toMatch(/^npm test$/m);
+  });
+});
