@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FIXITY_MANIFEST } from '../../src/lib/fixity.ts';
 import { contentDir, VOCABULARIES, type ContentFolder } from '../../src/lib/content-paths.ts';
 import { ROOT } from './content.ts';
 
@@ -52,6 +53,8 @@ export function createSandbox({ archive }: { archive?: string } = {}): Sandbox {
     copy('reports', archive);
     rmSync(contentDir('originals', dir), { recursive: true, force: true });
     copy('originals', archive);
+    // The archive's own fixity manifest: the live one lists the live originals, which the build verifies.
+    cpSync(join(archive, FIXITY_MANIFEST), join(dir, FIXITY_MANIFEST));
   } else {
     mkdirSync(contentDir('reports', dir), { recursive: true });
   }
