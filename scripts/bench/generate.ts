@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { formatQuantity, type Qualifier } from '../../src/lib/numbers.ts';
-import type { StatEntry } from '../../src/lib/report-checks.ts';
+import type { StatEntry } from '../../src/schemas/index.ts';
 import { createRandom, type Random } from './prng.ts';
 import type { NamedEntry, SeedCorpus, SeedStat } from './seeds.ts';
 

@@ -5,10 +5,11 @@
  */
 import { bodyText, parseMdx } from '../../src/lib/article-text.ts';
 import { comparable } from '../../src/lib/normalize.ts';
-import { loadReports, vocabulary, type RawReport, type RawStat } from '../../tests/helpers/content.ts';
+import type { StatEntry } from '../../src/schemas/index.ts';
+import { loadReports, vocabulary, type RawReport } from '../../tests/helpers/content.ts';
 
 /** A statistic as written in a seed's frontmatter (extra fields such as `note` are carried as they are). */
-export type SeedStat = RawStat & { note?: string };
+export type SeedStat = StatEntry;
 
 export interface SeedBlock {
   /** The seed article it comes from. */

@@ -5,23 +5,12 @@
  * exports, base-relative for links on pages), so pages and exports are built from the same records.
  */
 import Papa from 'papaparse';
-import { QUALIFIERS, type Qualifier } from './numbers';
+import { QUALIFIERS } from './numbers';
 import { quoteAnchorIds } from './quote-anchors';
 import { routes } from './urls';
+import type { Stat } from '../schemas';
 
 // ---- Input: the parts of the archive (src/lib/archive.ts) the records are made from ----
-
-export interface StatInput {
-  metric: { id: string };
-  label: string;
-  value: number;
-  unit: string;
-  qualifier?: Qualifier | undefined;
-  year?: number | undefined;
-  period?: { from: number; to: number } | undefined;
-  quote: string;
-  note?: string | undefined;
-}
 
 export interface ReportInput {
   id: string;
@@ -36,7 +25,7 @@ export interface ReportInput {
     period: { from: number; to: number };
     summary: string;
     source: { file: string; publication?: string | undefined };
-    stats: readonly StatInput[];
+    stats: readonly Stat[];
     reviewed: boolean;
   };
 }

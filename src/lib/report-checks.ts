@@ -16,15 +16,6 @@ export interface CheckableStat {
   quote: string;
 }
 
-/** A statistic as written in frontmatter: plain data, the metric still a slug (see content.config.ts). */
-export interface StatEntry extends CheckableStat {
-  metric: string;
-  label: string;
-  year?: number;
-  period?: { from: number; to: number };
-  note?: string;
-}
-
 export interface FieldProblem {
   /** Path of the offending field, e.g. `stats[3].quote`. */
   field: string;

@@ -7,30 +7,19 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir, PROJECT_ROOT, type VocabularyFolder } from '../../src/lib/content-paths.ts';
-import type { StatEntry } from '../../src/lib/report-checks.ts';
+import type { ReportEntry } from '../../src/schemas/index.ts';
 
 export { PROJECT_ROOT as ROOT };
 
 /** Today's six reports with their vocabularies and originals, frozen, so adding a report breaks no site test. */
 export const FIXTURE_ROOT = join(PROJECT_ROOT, 'tests/fixtures/archive');
 
-export type RawStat = StatEntry;
-
+/** An article as read from its file: the frontmatter as written (see src/schemas/) and the MDX body. */
 export interface RawReport {
   id: string;
   file: string;
   body: string;
-  data: {
-    title: string;
-    subtitle?: string;
-    authors?: { name: string; role?: string }[];
-    region: string;
-    year: number;
-    topics: string[];
-    source: { file: string; lines?: { from: number; to: number }; furniture?: string[] };
-    stats?: RawStat[];
-    date?: { value: string; precision: string; inferred: boolean; note?: string };
-  };
+  data: ReportEntry;
 }
 
 export function splitFrontmatter(source: string): { frontmatter: string; body: string } {

@@ -10,7 +10,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { quoteAnchorIds } from '../../src/lib/quote-anchors';
-import type { RawStat } from '../helpers/content';
+import type { StatEntry } from '../../src/schemas';
 import { builtReports, builtVocabulary, htmlFiles, page, siteDir } from '../helpers/site';
 
 const base = inject('siteBase');
@@ -218,7 +218,7 @@ describe('metric pages', () => {
         .map((_, a) => $(a).attr('href'))
         .get();
       for (const { report, stat, index } of entries) {
-        const anchor = quoteAnchorIds((report.data.stats ?? []).map((s: RawStat) => s.quote)).anchorOf[index - 1];
+        const anchor = quoteAnchorIds((report.data.stats ?? []).map((s: StatEntry) => s.quote)).anchorOf[index - 1];
         expect(hrefs, `${metric}: ${report.id} #${index}`).toContain(`${base}reports/${report.id}/#${anchor}`);
         expect($('main table').text()).toContain(stat.quote);
       }

@@ -21,9 +21,9 @@ import {
   statisticsSchema,
   type ArchiveInput,
   type ReportInput,
-  type StatInput,
   type StatisticRecord,
 } from '../../src/lib/open-data';
+import type { Stat } from '../../src/schemas';
 
 const SITE = 'https://archive.example.org/base';
 const urlOf = (path: string) => `${SITE}${path}`;
@@ -31,7 +31,7 @@ const urlOf = (path: string) => `${SITE}${path}`;
 const named = (entries: Record<string, string>) =>
   new Map(Object.entries(entries).map(([id, name]) => [id, { data: { name } }]));
 
-function report(id: string, region: string, year: number, stats: StatInput[], extra: Partial<ReportInput['data']> = {}): ReportInput {
+function report(id: string, region: string, year: number, stats: Stat[], extra: Partial<ReportInput['data']> = {}): ReportInput {
   return {
     id,
     region,
@@ -50,7 +50,7 @@ function report(id: string, region: string, year: number, stats: StatInput[], ex
   };
 }
 
-const stat = (metric: string, value: number, quote: string, extra: Partial<StatInput> = {}): StatInput => ({
+const stat = (metric: string, value: number, quote: string, extra: Partial<Stat> = {}): Stat => ({
   metric: { id: metric },
   label: `标签 ${metric} ${value}`,
   value,

@@ -5,14 +5,10 @@
  * candidate says so in its note.
  */
 import { parseQuantity, quantitySource, statesNumber } from '../numbers.ts';
-import type { StatEntry } from '../report-checks.ts';
+import type { MetricData, StatEntry } from '../../schemas/index.ts';
 
-export interface MetricEntry {
-  id: string;
-  name: string;
-  unit: string;
-  description?: string;
-}
+/** A metric of the vocabulary as the importer reads it (no category needed). */
+export type MetricEntry = { id: string } & Pick<MetricData, 'name' | 'unit'> & Partial<Pick<MetricData, 'description'>>;
 
 /** A draft statistic: its metric is a guess, and its note says so. */
 export type CandidateStat = StatEntry & { note: string };

@@ -3,19 +3,12 @@
  * in the title and text), the year (dates in the text) and suggested topics (words from the topic
  * vocabulary). Each guess carries its evidence, which the importer prints and records in the draft.
  */
+import type { RegionData, TopicData } from '../../schemas/index.ts';
 
-export interface RegionEntry {
-  id: string;
-  name: string;
-  level: string;
-  parent?: string | undefined;
-}
+/** A region of the vocabulary as the importer reads it (its level not checked against the schema's list). */
+export type RegionEntry = { id: string; level: string } & Omit<RegionData, 'level'>;
 
-export interface TopicEntry {
-  id: string;
-  name: string;
-  description: string;
-}
+export type TopicEntry = { id: string } & TopicData;
 
 const LEVEL_DEPTH: Record<string, number> = { country: 0, province: 1, prefecture: 2, county: 3 };
 
