@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { statisticFromCsvRow } from '../../src/lib/open-data';
 import { launchBrowser } from '../helpers/browser';
-import { ROOT } from '../helpers/content';
+import { FIXTURE_ROOT, ROOT } from '../helpers/content';
 import { createSandbox, type Sandbox } from '../helpers/sandbox';
 import { htmlFiles } from '../helpers/site';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
@@ -71,7 +71,7 @@ function editDraft(file: string): void {
 }
 
 beforeAll(async () => {
-  sandbox = createSandbox({ withReports: true });
+  sandbox = createSandbox({ archive: FIXTURE_ROOT });
   const raw = join(sandbox.dir, 'hostile-gb18030.txt');
   writeFileSync(raw, iconv.encode(RAW, 'gb18030'));
   const imported = spawnSync(
