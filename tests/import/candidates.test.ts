@@ -1,6 +1,6 @@
 /** Candidate statistics: printed quantities, their clauses as verbatim quotes, values from numbers.ts. */
 import { describe, expect, it } from 'vitest';
-import { findCandidates, guessMetric } from '../../src/lib/importer/candidates';
+import { findCandidates, guessMetric } from '../../tools/importer/candidates.ts';
 import { statesNumber } from '../../src/lib/numbers';
 import { vocabularies } from './helpers';
 

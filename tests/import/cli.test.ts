@@ -5,7 +5,7 @@
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ID_PATTERN } from '../../src/lib/importer/draft';
+import { ID_PATTERN } from '../../tools/importer/draft.ts';
 import { FIXTURES, readImported, repoTargets, runImport, SEEDS, seedBytes, snapshot, tempProject } from './helpers';
 
 let project: ReturnType<typeof tempProject>;

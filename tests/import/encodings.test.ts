@@ -6,9 +6,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeSource } from '../../src/lib/importer/decode';
-import { buildDraft } from '../../src/lib/importer/draft';
-import { ImportError } from '../../src/lib/importer/errors';
+import { decodeSource } from '../../tools/importer/decode.ts';
+import { buildDraft } from '../../tools/importer/draft.ts';
+import { ImportError } from '../../tools/importer/errors.ts';
 import { FIXTURES, readImported, runImport, SEEDS, seedBytes, tempProject, vocabularies } from './helpers';
 
 function variants(text: string): Record<string, { bytes: Buffer; encoding: string }> {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { bodyText } from '../../src/lib/article-text';
-import { loadVocabularies } from '../../src/lib/importer/write';
+import { loadVocabularies } from '../../tools/importer/write.ts';
 import { normalizeText } from '../../src/lib/normalize';
 import { ROOT, splitFrontmatter, type RawReport } from '../helpers/content';
 
@@ -38,9 +38,9 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `scripts/import.ts` as `npm run import` would (Node 24 runs the TypeScript directly). */
+/** Runs `tools/import.ts` as `npm run import` would (Node 24 runs the TypeScript directly). */
 export function runImport(args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): Run {
-  const result = spawnSync(process.execPath, [...nodeArgs, join(ROOT, 'scripts/import.ts'), ...args], {
+  const result = spawnSync(process.execPath, [...nodeArgs, join(ROOT, 'tools/import.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, INIT_CWD: ROOT, ...env },

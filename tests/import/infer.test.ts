@@ -1,6 +1,6 @@
 /** Region, year and topics from the text, each with its evidence. */
 import { describe, expect, it } from 'vitest';
-import { countOccurrences, inferYear, rankRegions, regionAliases, suggestTopics, topicKeywords } from '../../src/lib/importer/infer';
+import { countOccurrences, inferYear, rankRegions, regionAliases, suggestTopics, topicKeywords } from '../../tools/importer/infer.ts';
 import { vocabularies } from './helpers';
 
 const regions = vocabularies.regions;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bylineForms, piecesMissingFrom, sourceSegment } from '../../src/lib/faithfulness';
-import { buildDraft } from '../../src/lib/importer/draft';
+import { buildDraft } from '../../tools/importer/draft.ts';
 import { comparable } from '../../src/lib/normalize';
 import { parseQuantity, statesNumber } from '../../src/lib/numbers';
 import { checkStats } from '../../src/lib/report-checks';

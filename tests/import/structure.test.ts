@@ -1,6 +1,6 @@
 /** Reading a report's layout: title block, bylines, headings, captions and page furniture. */
 import { describe, expect, it } from 'vitest';
-import { parseByline, PLACEHOLDER_TITLE, readStructure } from '../../src/lib/importer/structure';
+import { parseByline, PLACEHOLDER_TITLE, readStructure } from '../../tools/importer/structure.ts';
 
 const doc = (...lines: string[]) => lines.join('\n');
 const kinds = (text: string) => readStructure(text).blocks.map((b) => `${b.kind}:${b.text}`);

@@ -2,8 +2,8 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ImportError } from '../../src/lib/importer/errors';
-import { checkTargets, writeAllOrNothing, type FileOps, type PlannedFile } from '../../src/lib/importer/write';
+import { ImportError } from '../../tools/importer/errors.ts';
+import { checkTargets, writeAllOrNothing, type FileOps, type PlannedFile } from '../../tools/importer/write.ts';
 import { snapshot, tempProject } from './helpers';
 
 let project: ReturnType<typeof tempProject>;

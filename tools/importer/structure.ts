@@ -19,7 +19,7 @@ import {
   type LineRole,
   type RoleContext,
   type TextLine,
-} from '../normalize.ts';
+} from '../../src/lib/normalize.ts';
 
 export interface Author {
   name: string;

@@ -6,10 +6,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { describeEncoding } from '../src/lib/importer/decode.ts';
-import { buildDraft, type Draft } from '../src/lib/importer/draft.ts';
-import { ImportError } from '../src/lib/importer/errors.ts';
-import { findIdenticalOriginal, loadVocabularies, projectPaths, writeAllOrNothing } from '../src/lib/importer/write.ts';
+import { describeEncoding } from './importer/decode.ts';
+import { buildDraft, type Draft } from './importer/draft.ts';
+import { ImportError } from './importer/errors.ts';
+import { findIdenticalOriginal, loadVocabularies, projectPaths, writeAllOrNothing } from './importer/write.ts';
 
 const USAGE = `用法 / usage: npm run import -- <文件 file> [选项 options]
   --region <slug>    地区（content/regions/ 的标识或中文名）；默认从标题和正文推断

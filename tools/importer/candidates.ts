@@ -4,8 +4,8 @@
  * A draft list for an editor to curate: the metric is a guess from the metric vocabulary, so each
  * candidate says so in its note.
  */
-import { parseQuantity, quantitySource, statesNumber } from '../numbers.ts';
-import type { StatEntry } from '../report-checks.ts';
+import { parseQuantity, quantitySource, statesNumber } from '../../src/lib/numbers.ts';
+import type { StatEntry } from '../../src/lib/report-checks.ts';
 
 export interface MetricEntry {
   id: string;

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
-import { normalizeLineEndings } from '../normalize.ts';
+import { normalizeLineEndings } from '../../src/lib/normalize.ts';
 import { findCandidates, type MetricEntry } from './candidates.ts';
 import { decodeSource, type SourceEncoding } from './decode.ts';
 import { ImportError } from './errors.ts';
