@@ -1,19 +1,22 @@
 /**
  * The archive's content model. Reports are MDX files under content/reports/; the vocabularies they
- * point to (regions, topics, metrics) are data collections, one YAML file per entry, whose file name
- * is the entry's stable ASCII slug. References between collections are checked when the site builds.
+ * point to (regions, topics, metrics) are data collections keyed by each entry's stable ASCII slug:
+ * topics and metrics one YAML file per entry, regions one generated JSON file (every county of
+ * China). References between collections are checked when the site builds.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineCollection, reference } from 'astro:content';
-import { glob, type Loader } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { QUALIFIERS } from './lib/numbers';
 import { bodyText } from './lib/article-text';
 import { checkReferences, checkStats, describeProblems } from './lib/report-checks';
 
-/** Where each vocabulary lives: one YAML file per entry, named by its slug. */
+/** The region vocabulary: one JSON file generated from the GB/T 2260 codes (npm run regions), keyed by slug. */
+const REGIONS_FILE = './content/regions.json';
+
+/** Where the other vocabularies live: one YAML file per entry, named by its slug. */
 const VOCABULARY_DIRS = {
-  regions: './content/regions',
   topics: './content/topics',
   metrics: './content/metrics',
 } as const;
@@ -34,10 +37,14 @@ const periodSchema = z
   .refine((p) => p.from <= p.to, { message: 'period.from 不能晚于 period.to / from must not be after to' });
 
 const regions = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: VOCABULARY_DIRS.regions }),
+  loader: file(REGIONS_FILE),
   schema: z.object({
     /** Chinese name as printed, e.g. 内蒙古自治区. */
     name: z.string().min(1),
+    /** Short form it is printed in, e.g. 内蒙古. */
+    short: z.string().optional(),
+    /** GB/T 2260 division code (six digits); absent for the country. */
+    code: z.string().regex(/^\d{6}$/).optional(),
     /** Administrative level, for the region hierarchy. */
     level: z.enum(['country', 'province', 'prefecture', 'county']),
     /** The region this one belongs to (a province for a prefecture city); absent at the top. */
@@ -52,6 +59,8 @@ const topics = defineCollection({
     name: z.string().min(1),
     /** One sentence saying what reports under this topic are about. */
     description: z.string().min(1),
+    /** Words that show a report is about the topic (the importer's evidence). */
+    terms: z.array(z.string().min(1)).optional(),
   }),
 });
 
@@ -66,6 +75,10 @@ const metrics = defineCollection({
     category: z.string().min(1),
     /** What exactly is counted, so values from different reports are compared knowingly. */
     description: z.string().min(1),
+    /** Words a statistic's label must use for the importer to assign this metric. */
+    terms: z.array(z.string().min(1)).optional(),
+    /** Units (without 万/亿) its figures are printed in; the first is `unit`. */
+    units: z.array(z.string()).optional(),
   }),
 });
 
@@ -171,7 +184,7 @@ function reportsLoader(): Loader {
     load: async (context) => {
       await files.load(context);
       const known = {
-        regions: vocabularyIds(VOCABULARY_DIRS.regions),
+        regions: new Set(Object.keys(JSON.parse(readFileSync(REGIONS_FILE, 'utf8')) as object)),
         topics: vocabularyIds(VOCABULARY_DIRS.topics),
         metrics: vocabularyIds(VOCABULARY_DIRS.metrics),
       };

@@ -3,8 +3,8 @@
  * checked against the vocabularies. Used by the content loader (so `astro build` fails, naming file and
  * field) and by the tests.
  */
-import { comparable } from './normalize';
-import { formatQuantity, statesNumber, type Qualifier } from './numbers';
+import { comparable } from './normalize.ts';
+import { formatQuantity, statesNumber, type Qualifier } from './numbers.ts';
 
 export interface CheckableStat {
   value: number;
@@ -66,7 +66,12 @@ export interface ReferencingReport {
   region: Ref;
   topics: readonly Ref[];
   stats: readonly { metric: Ref }[];
+  /** False for an imported draft; absent means reviewed. */
+  reviewed?: boolean;
 }
+
+/** The metric of an import candidate no metric's terms matched: allowed in unreviewed drafts only. */
+export const UNASSIGNED_METRIC = 'unassigned';
 
 export interface Vocabularies {
   regions: ReadonlySet<string>;
@@ -84,6 +89,14 @@ export function checkReferences(report: ReferencingReport, known: Vocabularies):
   };
   check('region', report.region, known.regions, '地区');
   report.topics.forEach((topic, i) => check(`topics[${i}]`, topic, known.topics, '主题'));
-  report.stats.forEach((stat, i) => check(`stats[${i}].metric`, stat.metric, known.metrics, '指标'));
+  report.stats.forEach((stat, i) => {
+    check(`stats[${i}].metric`, stat.metric, known.metrics, '指标');
+    if (report.reviewed !== false && refId(stat.metric) === UNASSIGNED_METRIC) {
+      problems.push({
+        field: `stats[${i}].metric`,
+        message: '已校对的报道不能含未归类的统计（unassigned）：改为具体指标或删除 / a reviewed report cannot keep an unassigned statistic',
+      });
+    }
+  });
   return problems;
 }

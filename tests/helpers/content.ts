@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { StatEntry } from '../../src/lib/report-checks.ts';
+import { decodeSource } from '../../tools/importer/decode.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -42,6 +43,8 @@ export function loadReports(dir = join(ROOT, 'content/reports')): RawReport[] {
 }
 
 export function vocabulary(name: 'regions' | 'topics' | 'metrics'): Map<string, Record<string, unknown>> {
+  // The regions are one generated file (thousands of entries), the other vocabularies a file per entry.
+  if (name === 'regions') return new Map(Object.entries(JSON.parse(readFileSync(join(ROOT, 'content/regions.json'), 'utf8'))));
   const dir = join(ROOT, 'content', name);
   return new Map(
     readdirSync(dir)
@@ -50,6 +53,7 @@ export function vocabulary(name: 'regions' | 'topics' | 'metrics'): Map<string, 
   );
 }
 
+/** An original's text, read with the importer's decoder: originals may be GB18030 or UTF-16. */
 export function original(file: string): string {
-  return readFileSync(join(ROOT, 'public/originals', file), 'utf8');
+  return decodeSource(readFileSync(join(ROOT, 'public/originals', file))).text;
 }

@@ -38,7 +38,7 @@ export function createSandbox({ withReports = false } = {}): Sandbox {
   for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'scripts', 'src', 'public']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
-  for (const vocabulary of ['regions', 'topics', 'metrics']) {
+  for (const vocabulary of ['regions.json', 'topics', 'metrics']) {
     cpSync(join(ROOT, 'content', vocabulary), join(dir, 'content', vocabulary), { recursive: true });
   }
   if (withReports) cpSync(join(ROOT, 'content/reports'), join(dir, 'content/reports'), { recursive: true });

@@ -1,17 +1,20 @@
 /** Running the importer against throwaway project roots, and reading back what it wrote. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { bodyText } from '../../src/lib/article-text';
+import { createRandom } from '../../scripts/bench/prng.ts';
 import { loadVocabularies } from '../../tools/importer/write.ts';
 import { normalizeText } from '../../src/lib/normalize';
 import { ROOT, splitFrontmatter, type RawReport } from '../helpers/content';
 
 export { ROOT };
 export const vocabularies = loadVocabularies(ROOT);
+/** A seeded random source (the benchmark's), so generated test sets are the same every run. */
+export const seededRandom = createRandom;
 export const FIXTURES = join(ROOT, 'tests/import/fixtures');
 export const SEEDS = readdirSync(join(ROOT, 'public/originals'))
   .filter((name) => /^00\d_.*\.txt$/.test(name))
@@ -24,7 +27,7 @@ export function seedBytes(name: string): Buffer {
 /** A project root with the vocabularies, no reports and no originals (or the given extra files). */
 export function tempProject(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'archive-import-'));
-  for (const vocabulary of ['regions', 'topics', 'metrics']) {
+  for (const vocabulary of ['regions.json', 'topics', 'metrics']) {
     cpSync(join(ROOT, 'content', vocabulary), join(dir, 'content', vocabulary), { recursive: true });
   }
   mkdirSync(join(dir, 'content/reports'), { recursive: true });
@@ -47,6 +50,18 @@ export function runImport(args: string[], env: Record<string, string> = {}, node
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Like runImport, without blocking: for imports that run at the same time. */
+export function runImportAsync(args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(ROOT, 'tools/import.ts'), ...args], { cwd: ROOT, env: { ...process.env, INIT_CWD: ROOT } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
 }
 
 /** Every file under a folder with the hash of its bytes: compared before and after to prove nothing changed. */

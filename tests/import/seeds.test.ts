@@ -142,7 +142,7 @@ describe('what the importer recognises in the seeds', () => {
       '全 / 媒 / 体 / 主 / 题 / 宣 / 传 / 活 / 动',
       '(本版文图均由自治区总工会提供)',
     ]);
-    expect(d.year).toMatchObject({ value: 2024, inferred: true });
+    expect(d.year).toMatchObject({ value: 2024, source: 'body' });
   });
 
   it('finds a title printed under a preface, the (names) byline and the print-time line (002)', () => {

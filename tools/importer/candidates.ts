@@ -1,31 +1,44 @@
 /**
- * Candidate statistics: every quantity the text states with a unit (4.35万个, 85%以上, 1.6亿元), with
- * the clause it stands in as the verbatim quote and its value parsed by the archive's number module.
- * A draft list for an editor to curate: the metric is a guess from the metric vocabulary, so each
- * candidate says so in its note.
+ * Candidate statistics: every quantity the text states with a unit (4.35万个, 85%以上, 1.92亿美元,
+ * 1600万千瓦), with the clause it stands in as the verbatim quote and its value parsed by the archive's
+ * number module. A draft list for an editor to curate. A candidate gets a metric only when its clause
+ * uses one of the metric's own terms and its unit is one of the metric's units; otherwise it stays
+ * `unassigned`, which only an unreviewed draft may keep.
  */
 import { parseQuantity, quantitySource, statesNumber } from '../../src/lib/numbers.ts';
-import type { StatEntry } from '../../src/lib/report-checks.ts';
+import { UNASSIGNED_METRIC, type StatEntry } from '../../src/lib/report-checks.ts';
 
 export interface MetricEntry {
   id: string;
   name: string;
   unit: string;
   description?: string;
+  /** Words a candidate's clause must use to be assigned this metric. */
+  terms: string[];
+  /** Units its figures are printed in (名 counts people as 人 does). */
+  units: string[];
 }
 
-/** A draft statistic: its metric is a guess, and its note says so. */
+/** A draft statistic: its metric and label are for the editor to check, and its note says so. */
 export type CandidateStat = StatEntry & { note: string };
 
-/** Units a counted outcome is given in (longest first, so 人次 wins over 人). */
+/** Units a counted outcome is given in: compound and currency units whole (千瓦时, 美元, 平方米). */
 const UNITS = [
-  '个百分点', '平方米', '人次', '家次', '场次', '户次', '批次', '公里', '千米', '小时',
+  '个百分点', '平方公里', '平方米', '立方米', '千瓦时', '千瓦', '兆瓦', '美元', '欧元', '港元', '日元', '英镑',
+  '人次', '家次', '场次', '户次', '批次', '架次', '公里', '千米', '公顷', '公斤', '千克', '小时', '分钟',
   '个', '人', '名', '家', '户', '场', '次', '项', '件', '支', '所', '座', '期', '批', '处', '条', '份',
   '篇', '本', '册', '台', '套', '间', '位', '例', '起', '倍', '分', '元', '种', '类', '辆', '部', '张',
-  '亩', '吨', '%', '％',
-];
+  '亩', '吨', '米', '%', '％',
+].sort((a, b) => [...b].length - [...a].length);
 
-const QUANTITY = new RegExp(`(?<![\\d.,０-９A-Za-z第])${quantitySource(UNITS.join('|'))}`, 'gu');
+const QUANTITY = new RegExp(`(?<![\\d.,０-９A-Za-z第])${quantitySource(UNITS.join('|'))}(?![\\d.])`, 'gu');
+
+/**
+ * Clock times are no quantity: 15时22分, 8点30分 (分 is otherwise a score). Dates (9月11日), years and
+ * list numbers (1、 （2）) have no unit and ordinals a 第 before them, so QUANTITY skips them already.
+ */
+const isClockTime = (text: string, start: number, unit: string) =>
+  (unit === '分' || unit === '分钟') && /\d\s*[时点]$/u.test(text.slice(Math.max(0, start - 4), start));
 
 const CLAUSE_STOP = /[，；。！？：\n]/u;
 
@@ -33,7 +46,7 @@ const CLAUSE_STOP = /[，；。！？：\n]/u;
 const CLAUSE_REACH = 120;
 
 /** The clause around a position: from after the previous ，；。！？： to before the next. */
-function clauseAround(text: string, start: number, end: number): string {
+function clauseAround(text: string, start: number, end: number): { from: number; to: number } {
   let from = start;
   while (from > 0 && start - from < CLAUSE_REACH && !CLAUSE_STOP.test(text[from - 1] ?? '')) from--;
   let to = end;
@@ -41,7 +54,9 @@ function clauseAround(text: string, start: number, end: number): string {
   // Do not cut a surrogate pair at either end.
   if (/[\uDC00-\uDFFF]/u.test(text[from] ?? '')) from++;
   if (/[\uD800-\uDBFF]/u.test(text[to - 1] ?? '')) to--;
-  return text.slice(from, to).trim();
+  while (from < start && /\s/u.test(text[from] ?? '')) from++;
+  while (to > end && /\s/u.test(text[to - 1] ?? '')) to--;
+  return { from, to };
 }
 
 /** The sentence around a position (within a few hundred characters), for the year a figure refers to. */
@@ -54,25 +69,38 @@ function sentenceAround(text: string, start: number): string {
   return window.slice(from, next < 0 ? window.length : at + next);
 }
 
-const bigrams = (text: string): string[] => {
-  const chars = [...text.replace(/[^\p{Script=Han}]/gu, '')];
-  return chars.slice(1).map((c, i) => `${chars[i]}${c}`);
-};
+const PEOPLE = new Set(['人', '名']);
+const sameUnit = (a: string, b: string) => a === b || (PEOPLE.has(a) && PEOPLE.has(b)) || (a === '％' && b === '%') || (a === '%' && b === '％');
 
-/** Units that count the same thing: 名 counts people as 人 does. */
-const sameUnit = (a: string, b: string) => a === b || (a === '名' && b === '人') || (a === '％' && b === '%');
-
-/** The metric whose name shares most two-character words with the clause (a unit match breaks ties). */
-export function guessMetric(clause: string, unit: string, metrics: readonly MetricEntry[]): MetricEntry | undefined {
-  const words = new Set(bigrams(clause));
-  let best: { metric: MetricEntry; score: number } | undefined;
+/**
+ * The metric whose own vocabulary the clause uses: one of its terms in the clause and the unit among
+ * its units. Several match: the longest term wins (农民工会员 before 会员). None: undefined.
+ */
+export function assignMetric(clause: string, unit: string, metrics: readonly MetricEntry[]): MetricEntry | undefined {
+  let best: { metric: MetricEntry; length: number } | undefined;
   for (const metric of metrics) {
-    const name = bigrams(metric.name);
-    const shared = name.filter((w) => words.has(w)).length;
-    const score = (name.length ? shared / name.length : 0) + (sameUnit(unit, metric.unit) ? 0.3 : 0);
-    if (!best || score > best.score || (score === best.score && metric.id < best.metric.id)) best = { metric, score };
+    if (!metric.units.some((u) => sameUnit(u, unit))) continue;
+    const term = metric.terms.filter((t) => clause.includes(t)).sort((a, b) => b.length - a.length)[0];
+    if (term !== undefined && (!best || term.length > best.length)) best = { metric, length: term.length };
   }
   return best?.metric;
+}
+
+/** Longest label, in characters. */
+const LABEL_LENGTH = 30;
+
+/**
+ * A short label: the clause with the figure taken out at its own position (never another occurrence
+ * of the same digits, so 39人 is not cut to 3), shortened only between numbers, never inside one.
+ */
+export function labelFor(clause: string, at: number, raw: string): string {
+  const text = `${clause.slice(0, at).trim()}${clause.slice(at + raw.length).trim()}`;
+  const label = [...text].length >= 2 ? text : clause;
+  const chars = [...label];
+  if (chars.length <= LABEL_LENGTH) return label;
+  let cut = LABEL_LENGTH;
+  while (cut > 0 && /[\d.,０-９]/u.test(chars[cut] ?? '') && /[\d.,０-９]/u.test(chars[cut - 1] ?? '')) cut--;
+  return `${chars.slice(0, cut).join('')}…`;
 }
 
 export interface CandidateOptions {
@@ -94,8 +122,9 @@ export function findCandidates(
   let found = 0;
   for (const text of blocks) {
     for (const match of text.matchAll(QUANTITY)) {
-      const [raw, , , , magnitude, , unit] = match;
+      const [raw, , , , magnitude, , unit = ''] = match;
       if (!unit && !magnitude) continue;
+      if (isClockTime(text, match.index, unit)) continue;
       if (candidates.length >= limit) {
         found++; // counted, not quoted: the list is already full
         continue;
@@ -106,28 +135,27 @@ export function findCandidates(
       } catch {
         continue; // two qualifiers and the like: not one quantity
       }
-      const clause = clauseAround(text, match.index, match.index + raw.length);
+      const { from, to } = clauseAround(text, match.index, match.index + raw.length);
+      const clause = text.slice(from, to);
       if (!statesNumber(clause, quantity.value)) continue;
       const key = `${clause}\u0000${quantity.value}\u0000${quantity.unit}`;
       if (seen.has(key)) continue;
       seen.add(key);
       found++;
-      const before = clause.slice(0, clause.indexOf(raw)).trim();
-      const after = clause.slice(clause.indexOf(raw) + raw.length).trim();
-      const label = [...`${before}${after}`].length >= 2 ? `${before}${after}` : clause;
       const years = [...sentenceAround(text, match.index).matchAll(/(?<!\d)((?:19|20)\d\d)(?=年)/gu)].map((m) => Number(m[1]));
-      const metric = guessMetric(clause, quantity.unit, metrics);
-      if (!metric) continue;
+      const metric = assignMetric(clause, quantity.unit, metrics);
       // Keys in the order the content guide lists them, so the YAML reads like hand-made entries.
       candidates.push({
-        metric: metric.id,
-        label: [...label].length > 30 ? `${[...label].slice(0, 30).join('')}…` : label,
+        metric: metric?.id ?? UNASSIGNED_METRIC,
+        label: labelFor(clause, match.index - from, raw),
         value: quantity.value,
         unit: quantity.unit,
         ...(quantity.qualifier ? { qualifier: quantity.qualifier } : {}),
         ...(new Set(years).size === 1 && years[0] !== undefined ? { year: years[0] } : {}),
         quote: clause,
-        note: '导入候选：指标与标签系按字面推测，待编者核对后保留或删除',
+        note: metric
+          ? `导入候选：标签用了指标“${metric.name}”的词，待编者核对后保留或删除`
+          : '导入候选：未能归入任何指标（unassigned），校对时改为具体指标或删除',
       });
     }
   }

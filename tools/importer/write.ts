@@ -1,8 +1,10 @@
 /**
- * The importer's file side: reads the vocabularies of a project root, finds an identical original,
- * and writes the article and the original together — both or neither. Each file is written to a
- * temporary name in its target folder and renamed into place; if any step fails, what was done is
- * undone (files put back, temporary files removed), so a failed import leaves no half files.
+ * The importer's file side: reads the vocabularies of a project root, knows which originals the
+ * archive holds, and writes the article and the original together — both or neither. Each file is
+ * written to a temporary name in its target folder and linked (new files) or renamed (--force) into
+ * place; if any step fails, what was done is undone (files put back, temporary files removed), so a
+ * failed import leaves no half files. Imports running at the same time neither crash nor overwrite
+ * each other.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -34,35 +36,116 @@ function readVocabulary<T>(dir: string, entry: (id: string, data: Record<string,
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
+const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
+
 export function loadVocabularies(root: string): Vocabularies {
-  const regions = readVocabulary<RegionEntry>(join(root, 'content/regions'), (id, d) => ({
+  const regionsFile = join(root, 'content/regions.json');
+  if (!fs.existsSync(regionsFile)) throw new ImportError('not-found', `找不到地区词表 ${regionsFile} / region vocabulary not found: ${regionsFile}`);
+  const regionData = JSON.parse(fs.readFileSync(regionsFile, 'utf8')) as Record<string, Record<string, unknown>>;
+  const regions = Object.entries(regionData).map(([id, d]): RegionEntry => ({
     id,
     name: str(d.name),
     level: str(d.level),
     parent: typeof d.parent === 'string' ? d.parent : undefined,
+    short: typeof d.short === 'string' ? d.short : undefined,
   }));
-  const topics = readVocabulary<TopicEntry>(join(root, 'content/topics'), (id, d) => ({ id, name: str(d.name), description: str(d.description) }));
+  const topics = readVocabulary<TopicEntry>(join(root, 'content/topics'), (id, d) => ({
+    id,
+    name: str(d.name),
+    description: str(d.description),
+    terms: strings(d.terms),
+  }));
   const metrics = readVocabulary<MetricEntry>(join(root, 'content/metrics'), (id, d) => ({
     id,
     name: str(d.name),
     unit: str(d.unit),
     description: str(d.description),
+    terms: strings(d.terms) ?? [],
+    units: strings(d.units) ?? [str(d.unit)],
   }));
   return { regions, topics, metrics };
 }
 
-/** The name of a file in public/originals/ with exactly these bytes, if there is one. */
-export function findIdenticalOriginal(paths: ProjectPaths, bytes: Uint8Array): string | undefined {
-  if (!fs.existsSync(paths.originals)) return undefined;
-  const digest = createHash('sha256').update(bytes).digest('hex');
-  return fs
-    .readdirSync(paths.originals)
-    .sort()
-    .find((name) => {
-      const file = join(paths.originals, name);
-      const stat = fs.statSync(file);
-      return stat.isFile() && stat.size === bytes.byteLength && createHash('sha256').update(fs.readFileSync(file)).digest('hex') === digest;
-    });
+/** A file's bytes, or undefined when another import moved or removed it meanwhile. */
+function readIfThere(path: string): Buffer | undefined {
+  try {
+    return fs.statSync(path).isFile() ? fs.readFileSync(path) : undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+/** The files of a folder an import may read, without the hidden temporary files of imports running now. */
+const visibleFiles = (dir: string) =>
+  fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? fs.readdirSync(dir).filter((name) => !name.startsWith('.')).sort() : [];
+
+/**
+ * What the archive already holds, to recognise an original imported before: its originals by the hash
+ * of their bytes and of their text (the same report in another encoding), and which reports use them.
+ * Built once per run and kept up to date by `remember`, so a batch of a thousand files reads the
+ * archive once. Safe while other imports write: files that vanish during the scan are skipped.
+ */
+export class ArchiveIndex {
+  private readonly byBytes = new Map<string, string>();
+  private readonly byText = new Map<string, string>();
+  private readonly users = new Map<string, { id: string; lines?: string }[]>();
+
+  constructor(paths: ProjectPaths, textDigest: (bytes: Uint8Array) => string | undefined) {
+    for (const name of visibleFiles(paths.originals)) {
+      const bytes = readIfThere(join(paths.originals, name));
+      if (!bytes) continue;
+      this.byBytes.set(sha256(bytes), name);
+      const digest = textDigest(bytes);
+      if (digest !== undefined && !this.byText.has(digest)) this.byText.set(digest, name);
+    }
+    for (const name of visibleFiles(paths.reports).filter((n) => n.endsWith('.mdx'))) {
+      const text = readIfThere(join(paths.reports, name))?.toString('utf8');
+      const source = text === undefined ? undefined : reportSource(text);
+      if (source) this.use(source.file, name.slice(0, -'.mdx'.length), source.lines);
+    }
+  }
+
+  private use(original: string, id: string, lines: string | undefined): void {
+    this.users.set(original, [...(this.users.get(original) ?? []), { id, ...(lines ? { lines } : {}) }]);
+  }
+
+  /** The original with exactly these bytes. */
+  identical(bytes: Uint8Array): string | undefined {
+    return this.byBytes.get(sha256(bytes));
+  }
+
+  /** A report that already imported this original (same bytes, or the same text) and the same lines. */
+  reimport(bytes: Uint8Array, textDigest: string, lines: string | undefined): { report: string; original: string } | undefined {
+    for (const original of [this.byBytes.get(sha256(bytes)), this.byText.get(textDigest)]) {
+      const user = original === undefined ? undefined : this.users.get(original)?.find((u) => u.lines === lines);
+      if (user && original !== undefined) return { report: user.id, original };
+    }
+    return undefined;
+  }
+
+  remember(original: string, bytes: Uint8Array, textDigest: string, id: string, lines: string | undefined): void {
+    this.byBytes.set(sha256(bytes), original);
+    if (!this.byText.has(textDigest)) this.byText.set(textDigest, original);
+    this.use(original, id, lines);
+  }
+}
+
+/** `source.file` and `source.lines` of a report, read from its frontmatter without parsing all of it. */
+function reportSource(mdx: string): { file: string; lines?: string } | undefined {
+  const source = /^source:\n((?:[ \t]+.*\n|\n)*)/mu.exec(mdx.split(/^---$/mu)[1] ?? '');
+  if (!source) return undefined;
+  let data: { file?: unknown; lines?: { from?: unknown; to?: unknown } } | undefined;
+  try {
+    data = parse(source[1] ?? '') as typeof data;
+  } catch {
+    return undefined; // a broken report is the build's to refuse, not the importer's
+  }
+  if (typeof data?.file !== 'string') return undefined;
+  const lines = data.lines ? `${data.lines.from}-${data.lines.to}` : undefined;
+  return { file: data.file, ...(lines ? { lines } : {}) };
 }
 
 export interface PlannedFile {
@@ -78,6 +161,7 @@ export interface PlannedFile {
 export interface FileOps {
   writeFileSync(path: string, data: Uint8Array, options: { flag: string }): void;
   renameSync(from: string, to: string): void;
+  linkSync(existing: string, path: string): void;
   unlinkSync(path: string): void;
   existsSync(path: string): boolean;
   statSync(path: string): { isDirectory(): boolean };
@@ -123,6 +207,7 @@ export function writeAllOrNothing(files: readonly PlannedFile[], ops: FileOps = 
   const temps: string[] = [];
   /** Per target: the name an existing file was moved to, and whether the new file is in place. */
   const steps: { path: string; backup?: string; placed: boolean }[] = [];
+  const written: string[] = [];
   let current = toWrite[0]?.path ?? '';
   try {
     for (const file of toWrite) {
@@ -134,14 +219,28 @@ export function writeAllOrNothing(files: readonly PlannedFile[], ops: FileOps = 
     toWrite.forEach((file, i) => {
       current = file.path;
       const step: { path: string; backup?: string; placed: boolean } = { path: file.path, placed: false };
-      if (ops.existsSync(file.path)) {
-        const backup = temp(file.path, 'backup');
-        ops.renameSync(file.path, backup);
-        step.backup = backup;
-      }
       steps.push(step);
-      ops.renameSync(temps[i] as string, file.path);
+      if (!file.overwrite) {
+        // A hard link fails if the name exists, so an import running at the same time cannot be overwritten.
+        try {
+          ops.linkSync(temps[i] as string, file.path);
+        } catch (error) {
+          const taken = (error as NodeJS.ErrnoException).code === 'EEXIST';
+          // The same original, just put there by another import: nothing to write.
+          if (taken && file.keepIfIdentical && Buffer.from(ops.readFileSync(file.path)).equals(Buffer.from(file.bytes))) return;
+          if (taken) throw new ImportError('exists', `${file.path} 刚被另一次导入写入，未覆盖 / ${file.path} was just written by another import; not overwritten`);
+          throw error;
+        }
+      } else {
+        if (ops.existsSync(file.path)) {
+          const backup = temp(file.path, 'backup');
+          ops.renameSync(file.path, backup);
+          step.backup = backup;
+        }
+        ops.renameSync(temps[i] as string, file.path);
+      }
       step.placed = true;
+      written.push(file.path);
     });
   } catch (error) {
     // Undo in reverse: take out what was put in place, put back what was moved aside.
@@ -154,8 +253,10 @@ export function writeAllOrNothing(files: readonly PlannedFile[], ops: FileOps = 
       }
     }
     for (const path of temps) if (ops.existsSync(path)) ops.unlinkSync(path);
+    if (error instanceof ImportError) throw error;
     throw unwritable(current, describe(error));
   }
+  for (const path of temps) if (ops.existsSync(path)) ops.unlinkSync(path);
   for (const step of steps) if (step.backup !== undefined) ops.unlinkSync(step.backup);
-  return toWrite.map((f) => f.path);
+  return written;
 }
