@@ -34,11 +34,32 @@ const UNITS = [
 const QUANTITY = new RegExp(`(?<![\\d.,０-９A-Za-z第])${quantitySource(UNITS.join('|'))}(?![\\d.])`, 'gu');
 
 /**
- * Clock times are no quantity: 15时22分, 8点30分 (分 is otherwise a score). Dates (9月11日), years and
- * list numbers (1、 （2）) have no unit and ordinals a 第 before them, so QUANTITY skips them already.
+ * Clock times (15时22分, 8点30分: 分 is otherwise a score) and ranks (前10名) are no quantity. Dates
+ * (9月11日), years and list numbers (1、 （2）) have no unit and ordinals a 第 before them, so QUANTITY
+ * skips them already.
  */
-const isClockTime = (text: string, start: number, unit: string) =>
-  (unit === '分' || unit === '分钟') && /\d\s*[时点]$/u.test(text.slice(Math.max(0, start - 4), start));
+function notAQuantity(text: string, start: number, unit: string): boolean {
+  const before = text.slice(Math.max(0, start - 4), start);
+  return ((unit === '分' || unit === '分钟') && /\d\s*[时点]$/u.test(before)) || (unit === '名' && /[前后]$/u.test(before));
+}
+
+/**
+ * The words that describe one figure: its item in a list (建设职工服务中心138个、女职工休息哺乳室818个 →
+ * 女职工休息哺乳室818个 for 818), so a neighbour's words never give it a metric.
+ */
+export function itemAround(clause: string, at: number, length: number): string {
+  const separator = /、|(?:和|及|以及)(?=[近约超过]?\d)/gu;
+  let from = 0;
+  let to = clause.length;
+  for (const match of clause.matchAll(separator)) {
+    if (match.index + match[0].length <= at) from = match.index + match[0].length;
+    else if (match.index >= at + length) {
+      to = match.index;
+      break;
+    }
+  }
+  return clause.slice(from, to);
+}
 
 const CLAUSE_STOP = /[，；。！？：\n]/u;
 
@@ -124,7 +145,7 @@ export function findCandidates(
     for (const match of text.matchAll(QUANTITY)) {
       const [raw, , , , magnitude, , unit = ''] = match;
       if (!unit && !magnitude) continue;
-      if (isClockTime(text, match.index, unit)) continue;
+      if (notAQuantity(text, match.index, unit)) continue;
       if (candidates.length >= limit) {
         found++; // counted, not quoted: the list is already full
         continue;
@@ -143,7 +164,7 @@ export function findCandidates(
       seen.add(key);
       found++;
       const years = [...sentenceAround(text, match.index).matchAll(/(?<!\d)((?:19|20)\d\d)(?=年)/gu)].map((m) => Number(m[1]));
-      const metric = assignMetric(clause, quantity.unit, metrics);
+      const metric = assignMetric(itemAround(clause, match.index - from, raw.length), quantity.unit, metrics);
       // Keys in the order the content guide lists them, so the YAML reads like hand-made entries.
       candidates.push({
         metric: metric?.id ?? UNASSIGNED_METRIC,

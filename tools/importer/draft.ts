@@ -5,7 +5,7 @@
  * (frontmatter + escaped body). Pure: reading vocabularies and writing files is write.ts's job.
  */
 import { createHash } from 'node:crypto';
-import { stringify } from 'yaml';
+import { Scalar, stringify } from 'yaml';
 import { normalizeLineEndings } from '../../src/lib/normalize.ts';
 import { findCandidates, type MetricEntry } from './candidates.ts';
 import { UNASSIGNED_METRIC } from '../../src/lib/report-checks.ts';
@@ -292,7 +292,12 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
   frontmatter.authors = structure.authors;
   frontmatter.region = regionEntry.id;
   frontmatter.year = year.value;
-  if (year.date) frontmatter.date = year.date;
+  if (year.date) {
+    // Quoted: the site's YAML reader (YAML 1.1) would read an unquoted 2024-01-24 as a timestamp.
+    const value = new Scalar(year.date.value);
+    value.type = Scalar.QUOTE_DOUBLE;
+    frontmatter.date = { ...year.date, value };
+  }
   frontmatter.period = { from: year.value, to: year.value };
   frontmatter.topics = topics;
   frontmatter.summary = PLACEHOLDER_SUMMARY;

@@ -418,10 +418,12 @@ function takeTrailingByline(structure: ReportStructure, raw: ReadonlyMap<number,
   const lastParagraph = structure.blocks.findLastIndex((b) => b.kind === 'paragraph');
   const block = structure.blocks[lastParagraph];
   if (!block || block.kind !== 'paragraph') return;
+  // Page credits are told by the printed line (rule 4 took the spaces out of the paragraph's text).
   const credit = /[。！？”’」）)]\s*([（(][^（）()]{2,40}[）)])$/u.exec(block.text.slice(-60));
-  if (credit && furnitureReason(credit[1] ?? '') === '编辑署名') {
+  const printedCredit = /[（(][^（）()]{2,60}[）)]\s*$/u.exec(raw.get(block.lines.at(-1) ?? 0) ?? '')?.[0].trim();
+  if (credit && printedCredit && furnitureReason(printedCredit) === '编辑署名') {
     block.text = block.text.slice(0, block.text.length - (credit[1] ?? '').length).trimEnd();
-    structure.furniture.push({ line: block.lines.at(-1) ?? 0, text: (credit[1] ?? '').trim(), reason: '编辑署名' });
+    structure.furniture.push({ line: block.lines.at(-1) ?? 0, text: printedCredit, reason: '编辑署名' });
   }
   const found = trailingByline(block.text);
   if (!found) return;
