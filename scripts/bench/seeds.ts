@@ -66,7 +66,8 @@ const named = (entries: Map<string, Record<string, unknown>>): NamedEntry[] =>
 
 /** Reads the working tree's articles and vocabularies (content/). */
 export function loadSeedCorpus(): SeedCorpus {
-  const reports = loadReports();
+  // Reviewed reports only: an imported draft's candidate statistics are not data yet.
+  const reports = loadReports().filter((r) => (r.data as { reviewed?: boolean }).reviewed !== false);
   const all = vocabulary('regions');
   const usedRegions = new Set<string>();
   for (const report of reports) {

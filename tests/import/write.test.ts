@@ -114,3 +114,18 @@ describe('imports running at the same time', () => {
     expect(index.identical(Buffer.from('半截'))).toBeUndefined();
   });
 });
+
+describe('ArchiveIndex.reimport', () => {
+  it('finds the report of an original by bytes or text, for the whole file or the same lines', () => {
+    fs.writeFileSync(join(project.dir, 'public/originals/o.txt'), '原件全文');
+    fs.writeFileSync(join(project.dir, 'content/reports/part.mdx'), '---\ntitle: x\nsource:\n  file: o.txt\n  lines: { from: 3, to: 9 }\n  extent: x\nreviewed: false\n---\n');
+    const index = new ArchiveIndex(projectPaths(project.dir), (bytes) => `text:${Buffer.from(bytes).toString('utf8')}`);
+    const bytes = Buffer.from('原件全文');
+    expect(index.reimport(bytes, 'other', undefined)).toEqual({ report: 'part', original: 'o.txt' });
+    expect(index.reimport(Buffer.from('另一种编码'), 'text:原件全文', undefined)).toEqual({ report: 'part', original: 'o.txt' });
+    expect(index.reimport(bytes, 'other', '3-9')).toEqual({ report: 'part', original: 'o.txt' });
+    // Another article of the same file is no duplicate.
+    expect(index.reimport(bytes, 'other', '10-20')).toBeUndefined();
+    expect(index.reimport(Buffer.from('别的原件'), 'other', undefined)).toBeUndefined();
+  });
+});

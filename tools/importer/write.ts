@@ -117,10 +117,14 @@ export class ArchiveIndex {
     return this.byBytes.get(sha256(bytes));
   }
 
-  /** A report that already imported this original (same bytes, or the same text) and the same lines. */
+  /**
+   * A report that already imported this original (same bytes, or the same text): any report of it when
+   * the whole file is imported again; one of the same lines, or of the whole file, for a `--lines` range.
+   */
   reimport(bytes: Uint8Array, textDigest: string, lines: string | undefined): { report: string; original: string } | undefined {
     for (const original of [this.byBytes.get(sha256(bytes)), this.byText.get(textDigest)]) {
-      const user = original === undefined ? undefined : this.users.get(original)?.find((u) => u.lines === lines);
+      const clash = (u: { lines?: string }) => lines === undefined || u.lines === undefined || u.lines === lines;
+      const user = original === undefined ? undefined : this.users.get(original)?.find(clash);
       if (user && original !== undefined) return { report: user.id, original };
     }
     return undefined;
