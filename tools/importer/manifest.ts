@@ -52,7 +52,8 @@ export function readManifest(path: string): Manifest {
         `bad manifest columns${unknown.length ? `: unknown ${unknown.join(', ')}` : ': no file column'}`,
     );
   }
-  const bad = parsed.errors.find((e) => e.type !== 'FieldMismatch' || e.code !== 'TooFewFields');
+  // Short rows are fine (empty cells), and a one-column manifest has no delimiter to detect.
+  const bad = parsed.errors.find((e) => e.code !== 'TooFewFields' && e.code !== 'UndetectableDelimiter');
   if (bad) throw new ImportError('usage', `清单 ${path} 第 ${(bad.row ?? 0) + 2} 行无法解析：${bad.message} / cannot parse the manifest at row ${(bad.row ?? 0) + 2}: ${bad.message}`);
   const rows = parsed.data.map((record, i): ManifestRow => {
     const cell = (name: string) => {
