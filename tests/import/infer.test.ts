@@ -1,5 +1,6 @@
 /** Region and topics from the text, each only on strong evidence and with its evidence. */
 import { describe, expect, it } from 'vitest';
+import { buildDraft } from '../../tools/importer/draft.ts';
 import { countWords, inferRegion, RegionMatcher, regionAliases, shortRegionName, suggestTopics, topicKeywords } from '../../tools/importer/infer.ts';
 import { vocabularies } from './helpers';
 
@@ -92,5 +93,15 @@ describe('topics', () => {
     expect(strong[0]?.hits.map((h) => h.word)).toEqual(expect.arrayContaining(['集体协商', '法律援助', '劳动争议']));
     const headline = suggestTopics('“安康杯”竞赛成效显著', '各企业积极参加。', topics);
     expect(headline.map((t) => [t.id, t.inHeadline])).toEqual([['safety-health', true]]);
+  });
+});
+
+describe('a region given by name', () => {
+  it('is found by slug, name or short form, and a name several regions share must be a slug', () => {
+    const draft = (region: string) => buildDraft(Buffer.from('工会工作\n\n新建职工书屋9家。\n'), vocabularies, { region, year: 2020, topics: ['workers-culture'] }).region.id;
+    expect(draft('hohhot')).toBe('hohhot');
+    expect(draft('呼和浩特市')).toBe('hohhot');
+    expect(draft('内蒙古')).toBe('inner-mongolia');
+    expect(() => draft('朝阳区')).toThrow(/地区名“朝阳区”有 \d+ 个：.*cn-110105（北京市朝阳区）/);
   });
 });

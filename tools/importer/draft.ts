@@ -68,11 +68,22 @@ export const PLACEHOLDER_SUMMARY = '待编者撰写摘要。';
 /** How many line-level details (joins, captions) the source notes spell out before summarising. */
 const NOTE_DETAIL_LIMIT = 40;
 
+/** A region by slug, Chinese name or short form; a name several regions share must be given as a slug. */
 function resolveRegion(wanted: string, regions: readonly RegionEntry[]): RegionEntry {
-  const found = regions.find((r) => r.id === wanted) ?? regions.find((r) => r.name === wanted || regionAliases(r).includes(wanted));
-  if (found) return found;
+  const byId = regions.find((r) => r.id === wanted);
+  if (byId) return byId;
+  const byName = regions.filter((r) => r.name === wanted);
+  const matches = byName.length > 0 ? byName : regions.filter((r) => regionAliases(r).includes(wanted));
+  const listed = (list: readonly RegionEntry[]) => list.map((r) => `${r.id}（${r.parent ? `${regions.find((p) => p.id === r.parent)?.name ?? ''}` : ''}${r.name}）`).join('、');
+  if (matches.length === 1) return matches[0] as RegionEntry;
+  if (matches.length > 1) {
+    throw new ImportError(
+      'unknown-region',
+      `地区名“${wanted}”有 ${matches.length} 个：${listed(matches)}，请用标识 / region name "${wanted}" is ambiguous: use one of ${matches.map((r) => r.id).join(', ')}`,
+    );
+  }
   const similar = regions.filter((r) => r.name.includes(wanted) || wanted.includes(r.short ?? r.name)).slice(0, 5);
-  const hint = similar.length ? `相近的有：${similar.map((r) => `${r.id}（${r.name}）`).join('、')}` : '请用 content/regions.json 中的标识或中文名';
+  const hint = similar.length ? `相近的有：${listed(similar)}` : '请用 content/regions.json 中的标识或中文名';
   throw new ImportError('unknown-region', `未知地区“${wanted}”：${hint} / unknown region "${wanted}"${similar.length ? `; similar: ${similar.map((r) => r.id).join(', ')}` : ''}`);
 }
 
@@ -239,7 +250,8 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
   const chosenTopics = options.topics?.length ? resolveTopics(options.topics, vocabularies.topics) : undefined;
 
   const { text, encoding } = decodeSource(bytes);
-  const structure = readStructure(selectLines(text, options.lines));
+  const selected = selectLines(text, options.lines);
+  const structure = readStructure(selected);
   if (options.title !== undefined && options.title.trim() !== '') {
     structure.title = options.title.trim();
     if (structure.titleSource === 'placeholder') structure.titleSource = 'marked';
@@ -254,7 +266,6 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
     throw new ImportError('empty', '没有可导入的文字（只有空白或标记）/ nothing to import (only whitespace or marks)');
   }
   const headline = `${structure.title}\n${structure.subtitle ?? ''}`;
-  const selected = selectLines(text, options.lines);
 
   // Every field that cannot be taken or inferred is reported, all in one message.
   const missing: string[] = [];
