@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignMetric, findCandidates, labelFor } from '../../tools/importer/candidates.ts';
 import { statesNumber } from '../../src/lib/numbers';
+import { checkReferences, UNASSIGNED_METRIC } from '../../src/lib/report-checks.ts';
 import { vocabularies } from './helpers';
 
 const metrics = vocabularies.metrics;
@@ -95,5 +96,20 @@ describe('findCandidates', () => {
     expect(candidate?.value).toBe(15);
     expect(long).toContain(candidate?.quote);
     expect([...(candidate?.quote ?? '')].length).toBeLessThanOrEqual(2 * 120 + 5);
+  });
+});
+
+describe('unassigned candidates', () => {
+  const known = { regions: new Set(['nantong']), topics: new Set(['organising']), metrics: new Set(metrics.map((m) => m.id)) };
+  const report = (reviewed: boolean | undefined) => ({ region: 'nantong', topics: ['organising'], stats: [{ metric: UNASSIGNED_METRIC }], ...(reviewed === undefined ? {} : { reviewed }) });
+
+  it('are allowed in an unreviewed draft only: the build refuses them in a reviewed report', () => {
+    expect(metrics.some((m) => m.id === UNASSIGNED_METRIC)).toBe(true);
+    expect(checkReferences(report(false), known)).toEqual([]);
+    for (const reviewed of [true, undefined]) {
+      expect(checkReferences(report(reviewed), known)).toEqual([
+        { field: 'stats[0].metric', message: expect.stringMatching(/已校对的报道不能含未归类的统计/) },
+      ]);
+    }
   });
 });
