@@ -1,13 +1,13 @@
 /**
  * The archive's content collections. Reports are MDX files under content/reports/; the vocabularies they
- * point to (regions, topics, metrics) are data collections, one YAML file per entry, whose file name
- * is the entry's stable ASCII slug. The schemas are in src/schemas/; this file adds the Astro parts:
- * loaders, and references between collections, which are checked when the site builds.
+ * point to are data collections keyed by each entry's stable ASCII slug: topics and metrics one YAML file
+ * per entry, regions one generated JSON file (every county of China). The schemas are in src/schemas/;
+ * this file adds the Astro parts: loaders, and references between collections, checked at build.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineCollection, reference } from 'astro:content';
-import { glob, type Loader } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { PROJECT_ROOT, contentDir } from './lib/content-paths';
 import { ORIGINALS_DIR, sha256, verifyFixity } from './lib/fixity';
@@ -26,9 +26,11 @@ import {
 } from './lib/report-checks';
 import { metricSchema, regionSchema, reportSchema, statSchema, topicList, topicSchema } from './schemas';
 
-/** Where each vocabulary lives (from the project root, not the working directory). */
+/** The region vocabulary: one JSON file generated from the GB/T 2260 codes (npm run regions), keyed by slug. */
+const REGIONS_FILE = contentDir('regions');
+
+/** Where the other vocabularies live (from the project root, not the working directory). */
 const VOCABULARY_DIRS = {
-  regions: contentDir('regions'),
   topics: contentDir('topics'),
   metrics: contentDir('metrics'),
 } as const;
@@ -63,7 +65,7 @@ function checkedRegions(loader: Loader): Loader {
       };
       const problems = checkRegionParents(entries.map((e) => ({ id: e.id, parent: parentOf(e.data) })));
       if (problems.length) {
-        const fileOf = (id: string) => entries.find((e) => e.id === id)?.filePath ?? VOCABULARY_DIRS.regions;
+        const fileOf = (id: string) => entries.find((e) => e.id === id)?.filePath ?? REGIONS_FILE;
         const lines = problems.map((p) => describeProblems(fileOf(p.field.split('.')[0]!), [p]));
         throw new Error(`地区词表核对失败 / region check failed:\n${lines.join('\n')}`);
       }
@@ -72,7 +74,7 @@ function checkedRegions(loader: Loader): Loader {
 }
 
 const regions = defineCollection({
-  loader: checkedRegions(glob({ pattern: '*.yaml', base: VOCABULARY_DIRS.regions })),
+  loader: checkedRegions(file(REGIONS_FILE)),
   schema: regionSchema.extend({ parent: reference('regions').optional() }),
 });
 
@@ -100,7 +102,7 @@ function reportsLoader(): Loader {
     load: async (context) => {
       await loadReadably(files, context);
       const known = {
-        regions: vocabularyIds(VOCABULARY_DIRS.regions),
+        regions: new Set(Object.keys(JSON.parse(readFileSync(REGIONS_FILE, 'utf8')) as object)),
         topics: vocabularyIds(VOCABULARY_DIRS.topics),
         metrics: vocabularyIds(VOCABULARY_DIRS.metrics),
       };

@@ -67,11 +67,18 @@ const named = (entries: Map<string, Record<string, unknown>>): NamedEntry[] =>
 
 /** Reads the working tree's articles and vocabularies (content/). */
 export function loadSeedCorpus(): SeedCorpus {
-  const reports = loadReports();
+  // Reviewed reports only: an imported draft's candidate statistics are not data yet.
+  const reports = loadReports().filter((r) => (r.data as { reviewed?: boolean }).reviewed !== false);
+  const all = vocabulary('regions');
+  const usedRegions = new Set<string>();
+  for (const report of reports) {
+    for (let id: unknown = report.data.region; typeof id === 'string' && !usedRegions.has(id); id = all.get(id)?.parent) usedRegions.add(id);
+  }
   return {
     blocks: reports.flatMap(seedBlocks),
     sourceFiles: [...new Set(reports.map((r) => r.data.source.file))].sort(),
-    regions: named(vocabulary('regions')),
+    // The regions of the archive's reports and their ancestors, not the whole national vocabulary.
+    regions: named(vocabulary('regions')).filter((r) => usedRegions.has(r.id)),
     topics: named(vocabulary('topics')),
     metrics: new Map(
       [...vocabulary('metrics')].map(([id, data]) => [id, { name: String(data.name), unit: String(data.unit) }]),

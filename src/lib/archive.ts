@@ -29,6 +29,7 @@ export interface Archive {
   regions: Map<string, RegionEntry>;
   topics: Map<string, TopicEntry>;
   metrics: Map<string, MetricEntry>;
+  /** The regions that hold reports, and their ancestors (the vocabulary has every county of China). */
   regionNodes: { id: string; name: string; level: string; parent?: string }[];
 }
 
@@ -41,13 +42,13 @@ async function load(): Promise<Archive> {
     getCollection('topics'),
     getCollection('metrics'),
   ]);
-  const regionNodes = regionEntries.map((r) => ({
+  const allNodes = regionEntries.map((r) => ({
     id: r.id,
     name: r.data.name,
     level: r.data.level,
     ...(r.data.parent ? { parent: r.data.parent.id } : {}),
   }));
-  const nodeById = new Map(regionNodes.map((r) => [r.id, r]));
+  const nodeById = new Map(allNodes.map((r) => [r.id, r]));
   const reports = reportEntries.map((entry): Report => {
     const region = entry.data.region.id;
     return {
@@ -61,6 +62,9 @@ async function load(): Promise<Archive> {
       topics: entry.data.topics.map((t) => t.id),
     };
   });
+  // The vocabulary names every county of China; pages list only the regions that hold reports and their ancestors.
+  const held = new Set(reports.flatMap((r) => r.regionLineage));
+  const regionNodes = allNodes.filter((r) => held.has(r.id));
   return {
     reports: chronological(reports).reverse(),
     regions: new Map(regionEntries.map((r) => [r.id, r])),

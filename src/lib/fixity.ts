@@ -15,7 +15,7 @@ export const ORIGINALS_DIR = CONTENT_DIRS.originals;
 /** How a manifest line names an original: its path in the built site. */
 const PREFIX = 'originals/';
 
-export function sha256(bytes: Uint8Array): string {
+export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

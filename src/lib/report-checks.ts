@@ -6,8 +6,8 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parseMdx, treeText } from './article-text.ts';
-import { comparable } from './normalize';
-import { formatQuantity, statesNumber, type Qualifier } from './numbers';
+import { comparable } from './normalize.ts';
+import { formatQuantity, statesNumber, type Qualifier } from './numbers.ts';
 
 export interface CheckableStat {
   value: number;
@@ -60,7 +60,12 @@ export interface ReferencingReport {
   region: Ref;
   topics: readonly Ref[];
   stats: readonly { metric: Ref }[];
+  /** False for an imported draft; absent means reviewed. */
+  reviewed?: boolean;
 }
+
+/** The metric of an import candidate no metric's terms matched: allowed in unreviewed drafts only. */
+export const UNASSIGNED_METRIC = 'unassigned';
 
 export interface Vocabularies {
   regions: ReadonlySet<string>;
@@ -80,7 +85,15 @@ export function checkReferences(report: ReferencingReport, known: Vocabularies):
   };
   check('region', report.region, known.regions, '地区');
   report.topics.forEach((topic, i) => check(`topics[${i}]`, topic, known.topics, '主题'));
-  report.stats.forEach((stat, i) => check(`stats[${i}].metric`, stat.metric, known.metrics, '指标'));
+  report.stats.forEach((stat, i) => {
+    check(`stats[${i}].metric`, stat.metric, known.metrics, '指标');
+    if (report.reviewed !== false && refId(stat.metric) === UNASSIGNED_METRIC) {
+      problems.push({
+        field: `stats[${i}].metric`,
+        message: '已校对的报道不能含未归类的统计（unassigned）：改为具体指标或删除 / a reviewed report cannot keep an unassigned statistic',
+      });
+    }
+  });
   return problems;
 }
 

@@ -5,7 +5,7 @@
  * the Astro-only parts (loaders, and reference() in place of those slugs).
  */
 import { z } from 'astro/zod';
-import { QUALIFIERS } from '../lib/numbers';
+import { QUALIFIERS } from '../lib/numbers.ts';
 
 /** A stable ASCII slug naming another entry (a file name without its extension). */
 const slugSchema = z.string().min(1);
@@ -28,6 +28,10 @@ export const periodSchema = z
 export const regionSchema = z.object({
   /** Chinese name as printed, e.g. 内蒙古自治区. */
   name: z.string().min(1),
+  /** Short form it is printed in, e.g. 内蒙古. */
+  short: z.string().optional(),
+  /** GB/T 2260 division code (six digits); absent for the country. */
+  code: z.string().regex(/^\d{6}$/).optional(),
   /** Administrative level, for the region hierarchy. */
   level: z.enum(['country', 'province', 'prefecture', 'county']),
   /** The region this one belongs to (a province for a prefecture city); absent at the top. */
@@ -39,6 +43,8 @@ export const topicSchema = z.object({
   name: z.string().min(1),
   /** One sentence saying what reports under this topic are about. */
   description: z.string().min(1),
+  /** Words that show a report is about the topic (the importer's evidence). */
+  terms: z.array(z.string().min(1)).optional(),
 });
 
 export const metricSchema = z.object({
@@ -50,6 +56,10 @@ export const metricSchema = z.object({
   category: z.string().min(1),
   /** What exactly is counted, so values from different reports are compared knowingly. */
   description: z.string().min(1),
+  /** Words a statistic's label must use for the importer to assign this metric. */
+  terms: z.array(z.string().min(1)).optional(),
+  /** Units (without 万/亿) its figures are printed in; the first is `unit`. */
+  units: z.array(z.string()).optional(),
 });
 
 /** One quantitative outcome stated by a report, traceable to its sentence. */

@@ -76,7 +76,7 @@ beforeAll(async () => {
   writeFileSync(raw, iconv.encode(RAW, 'gb18030'));
   const imported = spawnSync(
     process.execPath,
-    [join(ROOT, 'scripts/import.ts'), raw, '--root', sandbox.dir, '--id', ID, '--region', 'jiangsu', '--year', '2023', '--topics', 'organising'],
+    [join(ROOT, 'tools/import.ts'), raw, '--root', sandbox.dir, '--id', ID, '--region', 'jiangsu', '--year', '2023', '--topics', 'organising'],
     { encoding: 'utf8' },
   );
   if (imported.status !== 0) throw new Error(`import failed:\n${imported.stdout}\n${imported.stderr}`);

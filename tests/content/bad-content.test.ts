@@ -3,7 +3,7 @@
  * the file and the line or field; a merely suspicious one (a very long body) warns. Several independent
  * defects share one run where the message names each file, to keep the number of Astro runs small.
  */
-import { appendFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_SIZE_WARNING } from '../../src/lib/report-checks';
@@ -111,10 +111,13 @@ describe('bad content', () => {
 
   it('fails on a region whose parent does not exist, naming the file and field', () => {
     clearReports();
-    sandbox.write('content/regions/atlantis.yaml', 'name: 亚特兰蒂斯\nlevel: province\nparent: lemuria\n');
+    const regionsFile = join(sandbox.dir, 'content/regions.json');
+    const regions = readFileSync(regionsFile, 'utf8');
+    const withAtlantis = { ...JSON.parse(regions), atlantis: { name: '亚特兰蒂斯', level: 'province', parent: 'lemuria' } };
+    writeFileSync(regionsFile, JSON.stringify(withAtlantis));
     const { status, output } = sandbox.astro(['sync']);
-    rmSync(join(sandbox.dir, 'content/regions/atlantis.yaml'));
+    writeFileSync(regionsFile, regions);
     expect(status).not.toBe(0);
-    expect(output).toMatch(/content\/regions\/atlantis\.yaml → atlantis\.parent: .*lemuria/);
+    expect(output).toMatch(/content\/regions\.json → atlantis\.parent: .*lemuria/);
   });
 });

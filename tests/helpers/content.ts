@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir, PROJECT_ROOT, type VocabularyFolder } from '../../src/lib/content-paths.ts';
 import type { ReportEntry } from '../../src/schemas/index.ts';
+import { decodeSource } from '../../tools/importer/decode.ts';
 
 export { PROJECT_ROOT as ROOT };
 
@@ -41,6 +42,8 @@ export function loadReports(root = PROJECT_ROOT): RawReport[] {
 
 export function vocabulary(name: VocabularyFolder, root = PROJECT_ROOT): Map<string, Record<string, unknown>> {
   const dir = contentDir(name, root);
+  // The regions are one generated file (thousands of entries), the other vocabularies a file per entry.
+  if (name === 'regions') return new Map(Object.entries(JSON.parse(readFileSync(dir, 'utf8')) as object));
   return new Map(
     readdirSync(dir)
       .filter((file) => file.endsWith('.yaml'))
@@ -48,6 +51,7 @@ export function vocabulary(name: VocabularyFolder, root = PROJECT_ROOT): Map<str
   );
 }
 
+/** An original's text, read with the importer's decoder: originals may be GB18030 or UTF-16. */
 export function original(file: string, root = PROJECT_ROOT): string {
-  return readFileSync(join(contentDir('originals', root), file), 'utf8');
+  return decodeSource(readFileSync(join(contentDir('originals', root), file))).text;
 }

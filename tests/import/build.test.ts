@@ -1,20 +1,63 @@
 /**
  * One real build: every seed and the hostile fixture imported with `npm run import` into a throwaway
- * copy of the project, then `astro build` under a base path. The drafts build, show 未校对, link their
- * originals (served byte for byte) and are in the search index at once.
+ * copy of the project, and a generated folder of dated reports in every encoding imported in one batch
+ * with a manifest of regions and topics only; then `astro build` under a base path. The drafts build,
+ * show 未校对, link their originals (served byte for byte) and are in the search index at once.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../helpers/sandbox';
-import { bodyText, FIXTURES, readImported, ROOT, runImport, SEEDS, seedBytes } from './helpers';
+import { decodeSource } from '../../tools/importer/decode.ts';
+import { bodyText, FIXTURES, readImported, ROOT, runImport, SEEDS, seedBytes, seededRandom, vocabularies, type Run } from './helpers';
 
 const BASE = '/union-archive/';
 let sandbox: Sandbox;
 let build: { status: number | null; output: string };
 const imported: { id: string; file: string }[] = [];
+
+/** Every encoding the importer reads, with and without a byte-order mark. */
+const ENCODINGS: Record<string, (text: string) => Buffer> = {
+  'utf-8': (t) => Buffer.from(t, 'utf8'),
+  'utf-8-bom': (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')]),
+  'utf-16le-bom': (t) => iconv.encode(t, 'utf-16le', { addBOM: true }),
+  'utf-16le': (t) => iconv.encode(t, 'utf-16le'),
+  'utf-16be-bom': (t) => iconv.encode(t, 'utf-16be', { addBOM: true }),
+  'utf-16be': (t) => iconv.encode(t, 'utf-16be'),
+  gb18030: (t) => iconv.encode(t, 'gb18030'),
+};
+
+/** A folder of dated reports (the date only in the file name) and a manifest with region and topics only. */
+function generatedCollection(dir: string): { files: { name: string; year: number; region: string; text: string }[]; manifest: string } {
+  const random = seededRandom('batch-import');
+  const places = vocabularies.regions.filter((r) => r.level === 'prefecture' || r.level === 'province');
+  const topicIds = vocabularies.topics.map((t) => t.id);
+  const encodings = Object.keys(ENCODINGS);
+  mkdirSync(join(dir, 'incoming'), { recursive: true });
+  const files = Array.from({ length: 28 }, (_, i) => {
+    const year = 2000 + random.int(0, 24);
+    const place = random.pick(places);
+    const encoding = encodings[i % encodings.length] as string;
+    const name = `${year}${String(random.int(1, 12)).padStart(2, '0')}${String(random.int(1, 28)).padStart(2, '0')}-${encoding}-${i}.txt`;
+    // 一 and 开 put zero bytes at even offsets in UTF-16LE; 到2035年 and 以来 are years that do not date it.
+    const text =
+      `一线职工开新局 ${place.name}工会工作纪事\n\n` +
+      `党的十八大以来，${place.name}总工会一以贯之开展帮扶工作，力争到2035年建成服务体系。\n` +
+      `今年，全市新建职工书屋${random.int(2, 90)}家，开展技能培训${random.int(10, 900)}场次，一线职工受益${random.int(1, 9)}.${random.int(1, 9)}万人次。\n` +
+      `（本版责任编辑 张明 版式 李华）\n`;
+    writeFileSync(join(dir, 'incoming', name), ENCODINGS[encoding]!(text));
+    return { name, year, region: place.id, text };
+  });
+  const manifest = join(dir, 'manifest.csv');
+  writeFileSync(manifest, ['file,region,topics', ...files.map((f) => `incoming/${f.name},${f.region},"${random.sample(topicIds, 2).join(',')}"`)].join('\n'));
+  return { files, manifest };
+}
+
+let collection: ReturnType<typeof generatedCollection>;
+let batch: Run;
 
 beforeAll(() => {
   sandbox = createSandbox();
@@ -25,6 +68,8 @@ beforeAll(() => {
     if (run.status !== 0) throw new Error(`import of ${file} failed: ${run.stderr}`);
     imported.push({ id, file });
   });
+  collection = generatedCollection(sandbox.dir);
+  batch = runImport([join(sandbox.dir, 'incoming'), '--manifest', collection.manifest, '--root', sandbox.dir]);
   build = sandbox.astro(['build'], { BASE_PATH: BASE });
 }, 600_000);
 afterAll(() => sandbox?.remove());
@@ -74,6 +119,40 @@ describe('imported drafts in a real build', () => {
   it('kept the seeds as they were (imports link the identical originals instead of copying them)', () => {
     for (const name of SEEDS) expect(readFileSync(join(sandbox.dir, 'public/originals', name)).equals(seedBytes(name))).toBe(true);
     const before = readdirSync(join(ROOT, 'public/originals'));
-    expect(readdirSync(join(sandbox.dir, 'public/originals')).sort()).toEqual([...before, `imported-${SEEDS.length}.txt`].sort());
+    // The sandbox holds the repository's originals plus one per imported report that had no identical one.
+    const used = readdirSync(join(sandbox.dir, 'content/reports')).map((name) => readImported(join(sandbox.dir, 'content/reports', name)).data.source.file);
+    expect(readdirSync(join(sandbox.dir, 'public/originals')).sort()).toEqual([...new Set([...before, ...used])].sort());
+    expect(used).toContain(`imported-${SEEDS.length}.txt`);
+  });
+
+  it('imported the generated folder in one run: nothing refused, every year right, credits not authors', () => {
+    expect(batch.status, batch.stdout + batch.stderr).toBe(0);
+    expect(batch.stdout).toMatch(new RegExp(`共 ${collection.files.length} 个文件：导入 ${collection.files.length}，拒绝 0`));
+    const drafts = readdirSync(join(sandbox.dir, 'content/reports'))
+      .filter((name) => !name.startsWith('imported-'))
+      .map((name) => readImported(join(sandbox.dir, 'content/reports', name)));
+    expect(drafts).toHaveLength(collection.files.length);
+    for (const file of collection.files) {
+      const draft = drafts.find((d) => {
+        const original = readFileSync(join(sandbox.dir, 'public/originals', d.data.source.file));
+        return decodeSource(original).text === file.text;
+      });
+      expect(draft, file.name).toBeDefined();
+      expect(draft!.data.year, file.name).toBe(file.year);
+      expect(draft!.data.region, file.name).toBe(file.region);
+      expect(draft!.data.authors, file.name).toEqual([]);
+      expect(draft!.data.source.furniture, file.name).toContain('（本版责任编辑 张明 版式 李华）');
+    }
+  });
+
+  it('built region pages only for regions that hold reports, and their ancestors', () => {
+    const pages = readdirSync(join(sandbox.dir, 'dist/regions'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const byId = new Map(vocabularies.regions.map((r) => [r.id, r]));
+    const held = new Set<string>();
+    for (const name of readdirSync(join(sandbox.dir, 'content/reports'))) {
+      for (let id: string | undefined = readImported(join(sandbox.dir, 'content/reports', name)).data.region; id; id = byId.get(id)?.parent) held.add(id);
+    }
+    expect(pages.sort()).toEqual([...held].sort());
+    expect(existsSync(join(sandbox.dir, 'dist/regions/cn-110101'))).toBe(held.has('cn-110101'));
   });
 });

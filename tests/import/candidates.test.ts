@@ -1,7 +1,8 @@
 /** Candidate statistics: printed quantities, their clauses as verbatim quotes, values from numbers.ts. */
 import { describe, expect, it } from 'vitest';
-import { findCandidates, guessMetric } from '../../src/lib/importer/candidates';
+import { assignMetric, findCandidates, labelFor } from '../../tools/importer/candidates.ts';
 import { statesNumber } from '../../src/lib/numbers';
+import { checkReferences, UNASSIGNED_METRIC } from '../../src/lib/report-checks.ts';
 import { vocabularies } from './helpers';
 
 const metrics = vocabularies.metrics;
@@ -46,11 +47,40 @@ describe('findCandidates', () => {
     ]);
   });
 
-  it('guesses the metric from the clause, and says in a note that it is a guess', () => {
-    const { candidates } = find('全区共创建职工创新工作室205个，新建职工书屋27家。');
-    expect(candidates.map((c) => c.metric)).toEqual(['innovation-studios', 'workers-libraries']);
-    expect(candidates.every((c) => /导入候选/.test(c.note))).toBe(true);
-    expect(guessMetric('全区现有基层工会组织45万家', '家', metrics)?.id).toBe('grassroots-unions');
+  it('assigns a metric only when the clause uses its terms and the unit is one of its units', () => {
+    const { candidates } = find('全区共创建职工创新工作室205个，新建职工书屋27家，电站总装机容量1600万千瓦。');
+    expect(candidates.map((c) => c.metric)).toEqual(['innovation-studios', 'workers-libraries', 'unassigned']);
+    expect(candidates[2]?.note).toMatch(/未能归入任何指标/);
+    expect(assignMetric('全区现有基层工会组织45万家', '家', metrics)?.id).toBe('grassroots-unions');
+    // The longest term wins: 农民工会员 before 会员.
+    expect(assignMetric('农民工会员达到30万人', '人', metrics)?.id).toBe('migrant-worker-members');
+    // A unit outside the metric's units: no metric, however the words match.
+    expect(assignMetric('基层工会组织覆盖1600万千瓦', '千瓦', metrics)).toBeUndefined();
+    // Nothing matching at all: no fallback to the first metric with the same unit.
+    expect(assignMetric('下午15时22分，会议结束', '分', metrics)).toBeUndefined();
+  });
+
+  it('keeps compound and currency units, and skips clock times', () => {
+    const { candidates } = find('投资1.92亿美元，装机1600万千瓦，年发电530亿千瓦时，建成12万平方米，修路300公里。15时22分，大会闭幕。');
+    expect(candidates.map((c) => [c.value, c.unit])).toEqual([
+      [192000000, '美元'],
+      [16000000, '千瓦'],
+      [53000000000, '千瓦时'],
+      [120000, '平方米'],
+      [300, '公里'],
+    ]);
+  });
+
+  it('labels never cut a number: the figure is taken out at its own position', () => {
+    const { candidates } = find('事故造成3人死亡、39人受伤。');
+    expect(candidates.map((c) => [c.value, c.label])).toEqual([
+      [3, '事故造成死亡、39人受伤'],
+      [39, '事故造成3人死亡、受伤'],
+    ]);
+    // Shortened labels stop before a number rather than inside it.
+    const label = labelFor(`${'很'.repeat(28)}12345人参加`, 28, '12345人');
+    expect(label).not.toMatch(/\d…$/);
+    expect(labelFor(`${'很'.repeat(29)}123`, 0, '很')).toBe(`${'很'.repeat(28)}…`);
   });
 
   it('lists at most `limit` candidates but counts them all', () => {
@@ -66,5 +96,20 @@ describe('findCandidates', () => {
     expect(candidate?.value).toBe(15);
     expect(long).toContain(candidate?.quote);
     expect([...(candidate?.quote ?? '')].length).toBeLessThanOrEqual(2 * 120 + 5);
+  });
+});
+
+describe('unassigned candidates', () => {
+  const known = { regions: new Set(['nantong']), topics: new Set(['organising']), metrics: new Set(metrics.map((m) => m.id)) };
+  const report = (reviewed: boolean | undefined) => ({ region: 'nantong', topics: ['organising'], stats: [{ metric: UNASSIGNED_METRIC }], ...(reviewed === undefined ? {} : { reviewed }) });
+
+  it('are allowed in an unreviewed draft only: the build refuses them in a reviewed report', () => {
+    expect(metrics.some((m) => m.id === UNASSIGNED_METRIC)).toBe(true);
+    expect(checkReferences(report(false), known)).toEqual([]);
+    for (const reviewed of [true, undefined]) {
+      expect(checkReferences(report(reviewed), known)).toEqual([
+        { field: 'stats[0].metric', message: expect.stringMatching(/已校对的报道不能含未归类的统计/) },
+      ]);
+    }
   });
 });

@@ -2,11 +2,12 @@
  * `npm run import` end to end, against throwaway project roots: what it writes and prints, and every
  * bad input — a clear Chinese/English message, a non-zero exit, and nothing written anywhere.
  */
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ID_PATTERN } from '../../src/lib/importer/draft';
-import { FIXTURES, readImported, repoTargets, runImport, SEEDS, seedBytes, snapshot, tempProject } from './helpers';
+import { ID_PATTERN } from '../../tools/importer/draft.ts';
+import { FIXTURES, readImported, repoTargets, runImport, runImportAsync, SEEDS, seedBytes, snapshot, tempProject } from './helpers';
 
 let project: ReturnType<typeof tempProject>;
 let repoBefore: Record<string, string>;
@@ -48,7 +49,7 @@ describe('a successful import', () => {
       expect(run.stdout).toContain(label);
     }
     expect(run.stdout).toMatch(/地区 \/ region: +inner-mongolia 内蒙古自治区（推断 \/ inferred/);
-    expect(run.stdout).toMatch(/年份 \/ year: +2014（推断 \/ inferred：2014年）/);
+    expect(run.stdout).toMatch(/年份 \/ year: +2014（据正文推测，低可信度，须核实 \/ guessed from the body, low confidence：2014年）/);
     expect(run.stdout).toMatch(/主题 \/ topics: +[a-z-]+(, [a-z-]+)*（推断 \/ inferred/);
     expect(run.stdout).toMatch(/统计候选 \/ candidate stats: \d+ 条/);
   });
@@ -104,8 +105,11 @@ describe('bad input: a clear message, a non-zero exit and nothing written', () =
     ['an unknown topic', () => [hostile, '--topics', 'organising,astrology'], /未知主题“astrology”/, /unknown topic "astrology"/],
     ['a malformed id', () => [hostile, '--id', '南通 报道'], /标识“南通 报道”无效/, /invalid id/],
     ['a malformed year', () => [hostile, '--year', '23'], /年份“23”无效/, /invalid year/],
-    ['a region that cannot be inferred', () => [write('nowhere.txt', '标题\n\n2015年，某地工会新建职工书屋27家，开展活动。\n')], /无法从标题和正文推断地区/, /pass --region/],
-    ['a year that cannot be inferred', () => [write('undated.txt', '南通市总工会\n\n今年，新建职工书屋27家，开展活动。\n')], /无法从正文推断年份/, /pass --year/],
+    ['a region that cannot be inferred', () => [write('nowhere.txt', '标题\n\n2015年，某地工会新建职工书屋27家，开展活动。\n'), '--topics', 'workers-culture'], /缺少 1 项[^]*地区 region/, /1 field\(s\) missing/],
+    ['a year that cannot be inferred', () => [write('undated.txt', '南通市总工会\n\n今年，新建职工书屋27家，开展活动。\n'), '--topics', 'workers-culture'], /缺少 1 项[^]*年份 year/, /1 field\(s\) missing/],
+    ['every field that cannot be inferred, in one message', () => [write('bare.txt', '标题\n\n今年，某地开展活动。\n')], /缺少 3 项[^]*地区 region[^]*年份 year[^]*主题 topics/, /3 field\(s\) missing/],
+    ['a folder with no text files', () => [project.dir + '/public/originals'], /是目录，其中没有 \.txt 文件/, /is a directory/],
+    ['a truncated UTF-8 file', () => [write('cut.txt', Buffer.from('南通市总工会\n\n新建职工书屋27家。', 'utf8').subarray(0, -2))], /UTF-8 编码，但在末尾被截断：第 \d+ 字节/, /cut off: the multi-byte character starting at byte \d+/],
   ];
 
   it.each(cases)('%s', (_name, args, chinese, english) => {
@@ -174,11 +178,57 @@ describe('bad input: a clear message, a non-zero exit and nothing written', () =
     }
   });
 
-  it('no file, or two', () => {
-    for (const args of [[], [hostile, hostile]]) {
+  it('no file, or --id for several', () => {
+    for (const args of [[], [hostile, join(FIXTURES, '..', 'fixtures', 'hostile-report.txt'), project.dir, '--id', 'one']]) {
       const run = runImport([...args, '--root', project.dir]);
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/用法 \/ usage/);
     }
+  });
+});
+
+describe('an original already in the archive', () => {
+  it('is refused, naming the report, for the same bytes or the same text in another encoding — unless --force', () => {
+    const first = runImport([hostile, '--root', project.dir]);
+    expect(first.status, first.stderr).toBe(0);
+    const [report] = Object.keys(snapshot(join(project.dir, 'content/reports')));
+    const id = (report as string).replace(/\.mdx$/, '');
+    const utf16 = write('again-utf16.txt', iconv.encode(readFileSync(hostile, 'utf8'), 'utf-16le'));
+    for (const args of [[hostile, '--id', 'copy'], [utf16, '--id', 'copy']]) {
+      const before = snapshot(project.dir);
+      const run = runImport([...args, '--root', project.dir]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`原件已在档案中：报道 ${id}`);
+      expect(run.stderr).toMatch(/pass --force/);
+      expect(snapshot(project.dir)).toEqual(before);
+    }
+    const forced = runImport([utf16, '--id', 'copy', '--root', project.dir, '--force']);
+    expect(forced.status, forced.stderr).toBe(0);
+  });
+});
+
+describe('the console summary', () => {
+  it('stays short for a file with hundreds of furniture lines (the draft lists them all)', () => {
+    const lines = Array.from({ length: 880 }, (_, i) => `开印时间：${i}时\n\n南通市总工会新建职工书屋${i + 1}家，开展读书活动。\n`);
+    const file = write('furniture.txt', `南通市总工会职工书屋建设\n\n${lines.join('\n')}`);
+    const run = runImport([file, '--root', project.dir, '--year', '2020', '--topics', 'workers-culture']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.length).toBeLessThan(3000);
+    expect(run.stdout).toMatch(/共 880 条，完整列表见草稿/);
+    const [report] = Object.keys(snapshot(join(project.dir, 'content/reports')));
+    expect(readImported(join(project.dir, 'content/reports', report as string)).data.source.furniture).toHaveLength(880);
+  });
+});
+
+describe('imports running at the same time', () => {
+  it('all finish, without a crash, each all or nothing', async () => {
+    const inputs = SEEDS.map((seed, i) => write(`seed-${i}.txt`, seedBytes(seed)));
+    const runs = await Promise.all(inputs.map((file) => runImportAsync([file, '--root', project.dir, '--topics', 'organising'])));
+    for (const run of runs) {
+      expect(run.stderr).not.toMatch(/ENOENT|at .*\.ts:\d+/);
+      expect(run.status, run.stderr).toBe(0);
+    }
+    expect(Object.keys(snapshot(join(project.dir, 'content/reports')))).toHaveLength(SEEDS.length);
+    expect(readdirSync(join(project.dir, 'public/originals')).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 });

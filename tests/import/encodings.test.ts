@@ -6,9 +6,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeSource } from '../../src/lib/importer/decode';
-import { buildDraft } from '../../src/lib/importer/draft';
-import { ImportError } from '../../src/lib/importer/errors';
+import { decodeSource } from '../../tools/importer/decode.ts';
+import { buildDraft } from '../../tools/importer/draft.ts';
+import { ImportError } from '../../tools/importer/errors.ts';
 import { FIXTURES, readImported, runImport, SEEDS, seedBytes, tempProject, vocabularies } from './helpers';
 
 function variants(text: string): Record<string, { bytes: Buffer; encoding: string }> {
@@ -92,5 +92,38 @@ describe('files that are not text in a supported encoding', () => {
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).code).toBe(code);
     expect((error as ImportError).message).toMatch(message);
+  });
+});
+
+describe('UTF-16 without a byte-order mark', () => {
+  it('is recognised by decoding and validating, even where 一 and 开 put zero bytes at even offsets', () => {
+    // 一 is U+4E00, 开 U+5F00: in UTF-16LE their low byte (first) is zero, as an ASCII high byte would be.
+    const text = '一开始，一线职工开会。一年一度，开工开业，一以贯之。\n'.repeat(20);
+    const le = iconv.encode(text, 'utf-16le');
+    const evenZeros = [...le].filter((b, i) => b === 0 && i % 2 === 0).length;
+    expect(evenZeros).toBeGreaterThan(0);
+    expect(decodeSource(le)).toEqual({ text, encoding: 'UTF-16LE' });
+    expect(decodeSource(iconv.encode(text, 'utf-16be'))).toEqual({ text, encoding: 'UTF-16BE' });
+  });
+
+  it('reads every seed in UTF-16LE and UTF-16BE without a mark as the same text', () => {
+    for (const seed of SEEDS) {
+      const text = seedBytes(seed).toString('utf8');
+      for (const encoding of ['utf-16le', 'utf-16be'] as const) expect(decodeSource(iconv.encode(text, encoding)).text, `${seed} ${encoding}`).toBe(text);
+    }
+  });
+
+  it('is still refused as binary when it does not read as text either way', () => {
+    const binary = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7919) % 256));
+    expect(() => decodeSource(binary)).toThrow(/二进制文件[^]*looks binary/);
+  });
+});
+
+describe('a broken UTF-8 file', () => {
+  it('says what is wrong and at which byte', () => {
+    const bytes = Buffer.from('南通市总工会新建职工书屋。', 'utf8');
+    expect(() => decodeSource(bytes.subarray(0, bytes.length - 1))).toThrow(new RegExp(`在末尾被截断：第 ${bytes.length - 2} 字节`));
+    const invalid = Buffer.concat([Buffer.from('南通市总工会', 'utf8'), Buffer.from([0xff]), Buffer.from('书屋', 'utf8')]);
+    expect(() => decodeSource(invalid)).toThrow(/第 19 字节（第 1 行）不是有效的 UTF-8（0xFF）[^]*byte 19/);
   });
 });

@@ -1,6 +1,6 @@
 /** Escaping source text for MDX (the property test in fuzz.test.ts checks it on random text). */
 import { describe, expect, it } from 'vitest';
-import { escapeMdxText, jsxAttribute } from '../../src/lib/importer/escape-mdx';
+import { escapeMdxText, jsxAttribute } from '../../tools/importer/escape-mdx.ts';
 import { renderMdx } from './mdx';
 
 describe('escapeMdxText', () => {

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bodyText } from '../../src/lib/article-text';
-import { buildDraft } from '../../src/lib/importer/draft';
-import { escapeMdxText } from '../../src/lib/importer/escape-mdx';
+import { buildDraft } from '../../tools/importer/draft.ts';
+import { escapeMdxText } from '../../tools/importer/escape-mdx.ts';
 import {
   comparable,
   fullWidthPunctuation,

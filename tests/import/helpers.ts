@@ -1,17 +1,20 @@
 /** Running the importer against throwaway project roots, and reading back what it wrote. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { bodyText } from '../../src/lib/article-text';
-import { loadVocabularies } from '../../src/lib/importer/write';
+import { createRandom } from '../../scripts/bench/prng.ts';
+import { loadVocabularies } from '../../tools/importer/write.ts';
 import { normalizeText } from '../../src/lib/normalize';
 import { ROOT, splitFrontmatter, type RawReport } from '../helpers/content';
 
 export { ROOT };
 export const vocabularies = loadVocabularies(ROOT);
+/** A seeded random source (the benchmark's), so generated test sets are the same every run. */
+export const seededRandom = createRandom;
 export const FIXTURES = join(ROOT, 'tests/import/fixtures');
 export const SEEDS = readdirSync(join(ROOT, 'public/originals'))
   .filter((name) => /^00\d_.*\.txt$/.test(name))
@@ -24,7 +27,7 @@ export function seedBytes(name: string): Buffer {
 /** A project root with the vocabularies, no reports and no originals (or the given extra files). */
 export function tempProject(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'archive-import-'));
-  for (const vocabulary of ['regions', 'topics', 'metrics']) {
+  for (const vocabulary of ['regions.json', 'topics', 'metrics']) {
     cpSync(join(ROOT, 'content', vocabulary), join(dir, 'content', vocabulary), { recursive: true });
   }
   mkdirSync(join(dir, 'content/reports'), { recursive: true });
@@ -39,7 +42,7 @@ export interface Run {
 }
 
 /**
- * Runs `scripts/import.ts` as `npm run import` would (Node 24 runs the TypeScript directly), optionally
+ * Runs `tools/import.ts` as `npm run import` would (Node 24 runs the TypeScript directly), optionally
  * as another user (uid/gid; only root may).
  */
 export function runImport(
@@ -48,7 +51,7 @@ export function runImport(
   nodeArgs: string[] = [],
   user: { uid?: number; gid?: number } = {},
 ): Run {
-  const result = spawnSync(process.execPath, [...nodeArgs, join(ROOT, 'scripts/import.ts'), ...args], {
+  const result = spawnSync(process.execPath, [...nodeArgs, join(ROOT, 'tools/import.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, INIT_CWD: ROOT, ...env },
@@ -56,6 +59,18 @@ export function runImport(
     ...user,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Like runImport, without blocking: for imports that run at the same time. */
+export function runImportAsync(args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(ROOT, 'tools/import.ts'), ...args], { cwd: ROOT, env: { ...process.env, INIT_CWD: ROOT } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
 }
 
 /** Every file under a folder with the hash of its bytes: compared before and after to prove nothing changed. */

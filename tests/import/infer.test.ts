@@ -1,77 +1,107 @@
-/** Region, year and topics from the text, each with its evidence. */
+/** Region and topics from the text, each only on strong evidence and with its evidence. */
 import { describe, expect, it } from 'vitest';
-import { countOccurrences, inferYear, rankRegions, regionAliases, suggestTopics, topicKeywords } from '../../src/lib/importer/infer';
+import { buildDraft } from '../../tools/importer/draft.ts';
+import { countWords, inferRegion, RegionMatcher, regionAliases, shortRegionName, suggestTopics, topicKeywords } from '../../tools/importer/infer.ts';
 import { vocabularies } from './helpers';
 
 const regions = vocabularies.regions;
 const topics = vocabularies.topics;
+const matcher = new RegionMatcher(regions);
+const region = (headline: string, body: string) => inferRegion(headline, body, matcher).region?.id;
 
-describe('regions', () => {
+describe('the region vocabulary', () => {
+  it('holds every province, prefecture and county with its hierarchy, and keeps the first slugs', () => {
+    const byLevel = (level: string) => regions.filter((r) => r.level === level).length;
+    expect(byLevel('country')).toBe(1);
+    expect(byLevel('province')).toBe(31);
+    expect(byLevel('prefecture')).toBeGreaterThan(300);
+    expect(byLevel('county')).toBeGreaterThan(2800);
+    const byId = new Map(regions.map((r) => [r.id, r]));
+    for (const r of regions) {
+      expect(r.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/); // ASCII slugs only, never Chinese text
+      if (r.level !== 'country') expect(byId.has(r.parent ?? ''), r.id).toBe(true);
+    }
+    expect(byId.get('hohhot')).toMatchObject({ name: '呼和浩特市', parent: 'inner-mongolia' });
+    expect(byId.get('nantong')).toMatchObject({ name: '南通市', parent: 'jiangsu' });
+    expect(byId.get('fuxin')).toMatchObject({ name: '阜新市', parent: 'liaoning' });
+    expect(byId.get('inner-mongolia')).toMatchObject({ name: '内蒙古自治区', short: '内蒙古', parent: 'china' });
+    expect(regions.find((r) => r.name === '广东省')?.id).toBe('cn-440000');
+  });
+
   it('knows the short forms names are printed in', () => {
-    expect(regionAliases('呼和浩特市')).toEqual(['呼和浩特市', '呼和浩特']);
-    expect(regionAliases('内蒙古自治区')).toEqual(['内蒙古自治区', '内蒙古']);
-    expect(regionAliases('江苏省')).toEqual(['江苏省', '江苏']);
-    expect(regionAliases('中国')).toEqual(['中国']);
-    expect(countOccurrences('内蒙古自治区总工会和内蒙古各级工会', '内蒙古')).toBe(2);
-  });
-
-  it('prefers a region named in the headline, and the most specific one there', () => {
-    const ranked = rankRegions('围绕中心\n内蒙古呼和浩特市总工会亮点工作扫描', '内蒙古自治区……内蒙古……', regions);
-    expect(ranked.map((r) => r.id).slice(0, 2)).toEqual(['hohhot', 'inner-mongolia']);
-    // A city named only in the text does not beat the province in the headline, however often.
-    const byHeadline = rankRegions('服务转型\n辽宁省阜新市总工会纪实', '南通南通南通南通南通阜新', regions);
-    expect(byHeadline[0]?.id).toBe('fuxin');
-  });
-
-  it('counts mentions in the text when the headline names no region', () => {
-    expect(rankRegions('十件实事', '南通市总工会……南通……江苏省', regions)[0]).toMatchObject({ id: 'nantong', titleHits: 0, bodyHits: 2 });
-  });
-
-  it('takes the country only when no other region is named (中国梦 is in every report)', () => {
-    expect(rankRegions('标题', '中国梦，中国特色社会主义，呼和浩特', regions).map((r) => r.id)).toEqual(['hohhot']);
-    expect(rankRegions('标题', '中国梦，中国特色社会主义', regions).map((r) => r.id)).toEqual(['china']);
-    expect(rankRegions('标题', '某地工会', regions)).toEqual([]);
+    expect(shortRegionName('内蒙古自治区')).toBe('内蒙古');
+    expect(shortRegionName('广西壮族自治区')).toBe('广西');
+    expect(shortRegionName('延边朝鲜族自治州')).toBe('延边');
+    expect(shortRegionName('双江拉祜族佤族布朗族傣族自治县')).toBe('双江');
+    expect(shortRegionName('呼和浩特市')).toBe('呼和浩特');
+    expect(shortRegionName('中国')).toBeUndefined();
+    expect(regionAliases({ name: '江苏省', level: 'province' })).toEqual(['江苏省', '江苏']);
+    // A county's two-character short form is a common word too often (东城, 城关): full name only.
+    expect(regionAliases({ name: '东城区', level: 'county' })).toEqual(['东城区']);
+    // 来宾 is also "guests": the city is recognised by its full name.
+    expect(regionAliases({ name: '来宾市', level: 'prefecture' })).toEqual(['来宾市']);
   });
 });
 
-describe('the year', () => {
-  it('is the latest year the text speaks of', () => {
-    expect(inferYear('2009年以来……2011年至2014年……截至2013年底')).toEqual({ year: 2014, evidence: '2014年' });
+describe('region inference', () => {
+  it('takes the most specific region named in the headline', () => {
+    expect(region('围绕中心\n内蒙古呼和浩特市总工会亮点工作扫描', '内蒙古自治区……')).toBe('hohhot');
+    expect(region('服务转型\n辽宁省阜新市总工会纪实', '南通南通南通南通南通阜新')).toBe('fuxin');
+    expect(region('广东工会助力高质量发展', '')).toBe('cn-440000');
   });
 
-  it('skips years in document titles and years after now', () => {
-    expect(inferYear('今年，制定了《2015-2018年规划》，启动了2015年的工作', 2030)?.year).toBe(2015);
-    expect(inferYear('2015年起步，力争到2035年基本实现', 2024)?.year).toBe(2015);
+  it('asks when the headline names places of different lineages', () => {
+    expect(region('广东与浙江工会交流', '')).toBeUndefined();
   });
 
-  it('is dated by an event when no year is printed', () => {
-    expect(inferYear('深入学习贯彻党的二十届三中全会精神')).toEqual({ year: 2024, evidence: '“二十届三中全会”（2024年）' });
-    expect(inferYear('中国工会十五大的胜利召开')?.year).toBe(2008);
-    // 中国工会十八大 (2023) is not the Party's 十八大 (2012).
-    expect(inferYear('中国工会十八大代表')?.year).toBe(2023);
-    expect(inferYear('党的十八大以来')?.year).toBe(2012);
+  it('takes the dateline place', () => {
+    expect(region('工会服务职工', '本报杭州3月5日电 记者…… 北京的经验')).toBe('cn-330100');
   });
 
-  it('is unknown when nothing dates the text', () => {
-    expect(inferYear('9月11日，大会开幕。今年以来，第十二次代表大会……')).toBeUndefined();
+  it('takes a region dominating the body, and asks otherwise', () => {
+    expect(region('十件实事', '南通市总工会……南通……江苏省……南通职工')).toBe('nantong');
+    // A national story that mentions a province once is not that province's story.
+    expect(region('长江经济带建设', '沿江各地……江苏……推进生态保护。')).toBeUndefined();
+    expect(region('国内联播快讯', '内蒙古……广东……浙江……')).toBeUndefined();
+    expect(region('标题', '中国梦，中国特色社会主义')).toBeUndefined();
+  });
+
+  it('names the country for a national story', () => {
+    expect(region('全国总工会部署职工服务工作', '各级工会要……')).toBe('china');
+  });
+
+  it('does not find a place name inside another word', () => {
+    // 山东 inside 山东城 … and 东城 must not be found inside 山东城市.
+    expect(matcher.mentions('山东城市工会').get('cn-110101')).toBeUndefined();
+    expect(matcher.mentions('山东城市工会').get('cn-370000')).toBe(1);
   });
 });
 
 describe('topics', () => {
-  it('are recognised by the words of their names and descriptions', () => {
-    const rights = topics.find((t) => t.id === 'rights')!;
-    expect(topicKeywords(rights)).toEqual(expect.arrayContaining(['集体协商', '法律援助', '劳动争议调解']));
+  it('are recognised by their terms at word boundaries (入会 not in 步入会场)', () => {
+    expect(countWords('习近平等步入会场', '入会')).toBe(0);
+    expect(countWords('推动农民工入会，入会率提高', '入会')).toBe(2);
+    const organising = topics.find((t) => t.id === 'organising')!;
+    expect(topicKeywords(organising)).toContain('入会');
   });
 
-  it('are suggested by use, a common word counting less than specific ones', () => {
-    const text = '开展工资集体协商，集体协商覆盖率提高；加强法律援助，法律援助案件增加。培训培训培训培训培训就业就业就业。';
-    const suggested = suggestTopics(text, topics);
-    expect(suggested[0]?.id).toBe('rights');
-    expect(suggested[0]?.hits).toEqual(expect.arrayContaining([{ word: '集体协商', count: 2 }, { word: '法律援助', count: 2 }]));
+  it('need the headline or three distinct terms in the body', () => {
+    expect(suggestTopics('标题', '就业形势稳定。', topics)).toEqual([]);
+    expect(suggestTopics('习近平出席大会', '习近平等步入会场，会议开始。', topics)).toEqual([]);
+    const strong = suggestTopics('标题', '开展工资集体协商，签订集体合同；加强法律援助，化解劳动争议。', topics);
+    expect(strong.map((t) => t.id)).toEqual(['rights']);
+    expect(strong[0]?.hits.map((h) => h.word)).toEqual(expect.arrayContaining(['集体协商', '法律援助', '劳动争议']));
+    const headline = suggestTopics('“安康杯”竞赛成效显著', '各企业积极参加。', topics);
+    expect(headline.map((t) => [t.id, t.inHeadline])).toEqual([['safety-health', true]]);
   });
+});
 
-  it('keep the best weak match rather than none, and none when nothing matches', () => {
-    expect(suggestTopics('推进基层工会组织建设', topics).map((t) => t.id)).toEqual(['organising']);
-    expect(suggestTopics('天气晴朗', topics)).toEqual([]);
+describe('a region given by name', () => {
+  it('is found by slug, name or short form, and a name several regions share must be a slug', () => {
+    const draft = (region: string) => buildDraft(Buffer.from('工会工作\n\n新建职工书屋9家。\n'), vocabularies, { region, year: 2020, topics: ['workers-culture'] }).region.id;
+    expect(draft('hohhot')).toBe('hohhot');
+    expect(draft('呼和浩特市')).toBe('hohhot');
+    expect(draft('内蒙古')).toBe('inner-mongolia');
+    expect(() => draft('朝阳区')).toThrow(/地区名“朝阳区”有 \d+ 个：.*cn-110105（北京市朝阳区）/);
   });
 });

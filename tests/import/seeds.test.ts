@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bylineForms, piecesMissingFrom, sourceSegment } from '../../src/lib/faithfulness';
-import { buildDraft } from '../../src/lib/importer/draft';
+import { buildDraft } from '../../tools/importer/draft.ts';
 import { comparable } from '../../src/lib/normalize';
 import { parseQuantity, statesNumber } from '../../src/lib/numbers';
 import { checkStats } from '../../src/lib/report-checks';
@@ -142,7 +142,7 @@ describe('what the importer recognises in the seeds', () => {
       '全 / 媒 / 体 / 主 / 题 / 宣 / 传 / 活 / 动',
       '(本版文图均由自治区总工会提供)',
     ]);
-    expect(d.year).toMatchObject({ value: 2024, inferred: true });
+    expect(d.year).toMatchObject({ value: 2024, source: 'body' });
   });
 
   it('finds a title printed under a preface, the (names) byline and the print-time line (002)', () => {

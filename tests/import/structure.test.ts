@@ -1,6 +1,6 @@
 /** Reading a report's layout: title block, bylines, headings, captions and page furniture. */
 import { describe, expect, it } from 'vitest';
-import { parseByline, PLACEHOLDER_TITLE, readStructure } from '../../src/lib/importer/structure';
+import { parseByline, PLACEHOLDER_TITLE, readStructure } from '../../tools/importer/structure.ts';
 
 const doc = (...lines: string[]) => lines.join('\n');
 const kinds = (text: string) => readStructure(text).blocks.map((b) => `${b.kind}:${b.text}`);
@@ -117,5 +117,37 @@ describe('the body', () => {
     const s = readStructure('# 标题\n\n第一页的文字。\f第二页的文字。');
     expect(s.pageBreaks).toBe(true);
     expect(s.blocks.map((b) => b.text)).toEqual(['第一页的文字。', '第二页的文字。']);
+  });
+});
+
+describe('headlines of any length, signatures and page credits', () => {
+  it('takes a long headline set apart by a blank line as the title, not as text glued to the first paragraph', () => {
+    const headline = `关于${'进一步加强新时代产业工人队伍建设改革'.repeat(4)}的实施意见`;
+    expect([...headline].length).toBeGreaterThan(60);
+    const s = readStructure(doc(headline, '', '各级工会要认真贯彻落实。'));
+    expect([s.title, s.titleSource]).toEqual([headline, 'first-line']);
+    expect(kinds(doc(headline, '', '各级工会要认真贯彻落实。'))).toEqual(['paragraph:各级工会要认真贯彻落实。']);
+  });
+
+  it('keeps signature lines as text, never as headings', () => {
+    const text = doc('关于做好职工服务工作的通知', '', '各级工会要认真贯彻落实。', '', '中共中央　国务院', '', '2024年1月24日', '', '中华人民共和国主席　习近平');
+    expect(kinds(text)).toEqual([
+      'paragraph:各级工会要认真贯彻落实。',
+      'paragraph:中共中央　国务院',
+      'paragraph:2024年1月24日',
+      'paragraph:中华人民共和国主席　习近平',
+    ]);
+    expect(kinds(doc('标题', '', '正文一句。', '', '中共中央', '国务院'))).toEqual(['paragraph:正文一句。', 'paragraph:中共中央', 'paragraph:国务院']);
+  });
+
+  it('takes editor, layout and page credits as page furniture, never as authors', () => {
+    expect(parseByline('(本版责任编辑 张明 版式 李华)')).toBeUndefined();
+    const s = readStructure(doc('标题', '', '正文一句。', '', '(本版责任编辑 张明 版式 李华)'));
+    expect(s.authors).toEqual([]);
+    expect(s.furniture.map((f) => [f.text, f.reason])).toEqual([['(本版责任编辑 张明 版式 李华)', '编辑署名']]);
+    const trailing = readStructure(doc('标题', '', '正文最后一句完成了。（本版责任编辑 张明 版式 李华）'));
+    expect(trailing.authors).toEqual([]);
+    expect(trailing.blocks.map((b) => b.text)).toEqual(['正文最后一句完成了。']);
+    expect(trailing.furniture.map((f) => [f.text, f.reason])).toEqual([['（本版责任编辑 张明 版式 李华）', '编辑署名']]);
   });
 });

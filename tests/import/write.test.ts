@@ -2,8 +2,8 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ImportError } from '../../src/lib/importer/errors';
-import { checkTargets, writeAllOrNothing, type FileOps, type PlannedFile } from '../../src/lib/importer/write';
+import { ImportError } from '../../tools/importer/errors.ts';
+import { ArchiveIndex, checkTargets, projectPaths, writeAllOrNothing, type FileOps, type PlannedFile } from '../../tools/importer/write.ts';
 import { snapshot, tempProject } from './helpers';
 
 let project: ReturnType<typeof tempProject>;
@@ -18,12 +18,13 @@ const files = (overwrite = false): PlannedFile[] => [
 ];
 
 /** The real file system, except that the n-th call of one operation throws. */
-function failing(operation: 'writeFileSync' | 'renameSync', nth: number): FileOps {
+function failing(operation: 'writeFileSync' | 'renameSync' | 'linkSync', nth: number): FileOps {
   let calls = 0;
   return {
     ...fs,
     writeFileSync: fs.writeFileSync,
     renameSync: fs.renameSync,
+    linkSync: fs.linkSync,
     readFileSync: (path: string) => fs.readFileSync(path),
     [operation]: (...args: unknown[]) => {
       calls++;
@@ -43,8 +44,8 @@ describe('writeAllOrNothing', () => {
 
   it.each([
     ['the second temporary file cannot be written', 'writeFileSync', 2],
-    ['the first file cannot be put in place', 'renameSync', 1],
-    ['the second file cannot be put in place', 'renameSync', 2],
+    ['the first file cannot be put in place', 'linkSync', 1],
+    ['the second file cannot be put in place', 'linkSync', 2],
   ] as const)('leaves nothing behind when %s', (_name, operation, nth) => {
     const before = snapshot(project.dir);
     expect(() => writeAllOrNothing(files(), failing(operation, nth))).toThrow(ImportError);
@@ -77,5 +78,54 @@ describe('writeAllOrNothing', () => {
     fs.writeFileSync(join(project.dir, 'public/originals'), '');
     expect(() => writeAllOrNothing(files())).toThrow(ImportError);
     expect(fs.readdirSync(join(project.dir, 'content/reports'))).toEqual([]);
+  });
+});
+
+describe('imports running at the same time', () => {
+  it('never overwrite each other: the second writer of a name is refused, the first file stays', () => {
+    const mine = files();
+    const theirs: PlannedFile[] = [{ path: join(project.dir, 'content/reports/x.mdx'), bytes: Buffer.from('theirs'), overwrite: false }];
+    // The other import puts its file in place after this one checked the targets, before it links.
+    const racing: FileOps = {
+      ...fs,
+      linkSync: (existing: string, path: string) => {
+        if (path.endsWith('x.mdx')) writeAllOrNothing(theirs);
+        fs.linkSync(existing, path);
+      },
+    } as FileOps;
+    expect(() => writeAllOrNothing(mine, racing)).toThrow(/另一次导入/);
+    expect(fs.readFileSync(join(project.dir, 'content/reports/x.mdx'), 'utf8')).toBe('theirs');
+    // All or nothing: this import's original is taken out again, and no temporary file is left.
+    expect(fs.readdirSync(join(project.dir, 'public/originals'))).toEqual([]);
+    expect(fs.readdirSync(join(project.dir, 'content/reports'))).toEqual(['x.mdx']);
+  });
+
+  it('read the archive without tripping over files that vanish or are still being written', () => {
+    fs.writeFileSync(join(project.dir, 'public/originals/a.txt'), '原件甲');
+    fs.writeFileSync(join(project.dir, 'public/originals/b.txt'), '原件乙');
+    fs.writeFileSync(join(project.dir, 'public/originals/.c.txt.tmp-123-abcd'), '半截');
+    const index = new ArchiveIndex(projectPaths(project.dir), (bytes) => {
+      // While a.txt is read, another import renames b.txt away.
+      fs.rmSync(join(project.dir, 'public/originals/b.txt'), { force: true });
+      return Buffer.from(bytes).toString('utf8');
+    });
+    expect(index.identical(Buffer.from('原件甲'))).toBe('a.txt');
+    expect(index.identical(Buffer.from('原件乙'))).toBeUndefined();
+    expect(index.identical(Buffer.from('半截'))).toBeUndefined();
+  });
+});
+
+describe('ArchiveIndex.reimport', () => {
+  it('finds the report of an original by bytes or text, for the whole file or the same lines', () => {
+    fs.writeFileSync(join(project.dir, 'public/originals/o.txt'), '原件全文');
+    fs.writeFileSync(join(project.dir, 'content/reports/part.mdx'), '---\ntitle: x\nsource:\n  file: o.txt\n  lines: { from: 3, to: 9 }\n  extent: x\nreviewed: false\n---\n');
+    const index = new ArchiveIndex(projectPaths(project.dir), (bytes) => `text:${Buffer.from(bytes).toString('utf8')}`);
+    const bytes = Buffer.from('原件全文');
+    expect(index.reimport(bytes, 'other', undefined)).toEqual({ report: 'part', original: 'o.txt' });
+    expect(index.reimport(Buffer.from('另一种编码'), 'text:原件全文', undefined)).toEqual({ report: 'part', original: 'o.txt' });
+    expect(index.reimport(bytes, 'other', '3-9')).toEqual({ report: 'part', original: 'o.txt' });
+    // Another article of the same file is no duplicate.
+    expect(index.reimport(bytes, 'other', '10-20')).toBeUndefined();
+    expect(index.reimport(Buffer.from('别的原件'), 'other', undefined)).toBeUndefined();
   });
 });

@@ -8,13 +8,14 @@ export type ImportErrorCode =
   | 'undecodable'
   | 'unknown-region'
   | 'unknown-topic'
-  | 'no-region'
-  | 'no-year'
-  | 'no-topic'
+  | 'missing'
   | 'bad-id'
   | 'bad-year'
   | 'exists'
-  | 'unwritable';
+  | 'unwritable'
+  | 'duplicate'
+  | 'directory'
+  | 'vocabulary';
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode;

@@ -19,7 +19,7 @@ import {
   type LineRole,
   type RoleContext,
   type TextLine,
-} from '../normalize.ts';
+} from '../../src/lib/normalize.ts';
 
 export interface Author {
   name: string;
@@ -65,12 +65,17 @@ export const PLACEHOLDER_TITLE = '无题（待编者拟定）';
 
 /** How many non-blank lines at the top are searched for the title block. */
 const HEADER_SPAN = 8;
+/** Ordinary headline length; a longer one is a title only when set apart by a blank line below it. */
+const HEADLINE_LENGTH = 60;
+const LONG_HEADLINE_LENGTH = 300;
 
 const HAN_NAME = '\\p{Script=Han}{1,6}(?:·\\p{Script=Han}{1,8})?';
 const NAME = new RegExp(`^${HAN_NAME}$`, 'u');
 /** Printed roles in bylines: 本报记者 张三, 通讯员 李四, 文/图 王五. */
 const BYLINE_ROLES = ['本报特约记者', '本报通讯员', '本报记者', '特约记者', '通讯员', '实习生', '本报评论员', '记者', '文/图', '文／图', '图/文', '图／文'];
 const BYLINE_ROLE = new RegExp(BYLINE_ROLES.join('|'), 'gu'); // longest first, matched in one pass
+/** Editor, layout and page credits: page furniture, never authors (本版责任编辑 张明 版式 李华). */
+const CREDIT_WORD = /编辑|责编|美编|版式|组版|制图|校对|照排|审稿|终审|本版/u;
 /** Words in brackets at the end of a report that are not names. */
 const NOT_NAMES = new Set(['待续', '未完', '全文完', '续完', '完', '下转', '上接', '试行', '草案', '摘要', '节选', '有删节']);
 /** Positions printed before a signatory's name: 南通市总工会主席陆玉明. */
@@ -82,7 +87,7 @@ const FURNITURE: { pattern: RegExp; reason: string }[] = [
   { pattern: /开印时间|印完时间|付印时间|印刷时间/u, reason: '印刷时间行' },
   { pattern: /(?:下转|上接|转第|接第|转至第)\s*[\d０-９一二三四五六七八九十]+\s*版/u, reason: '转版提示' },
   {
-    pattern: /^[（(]?\s*(?:责任编辑|责编|本版编辑|值班编辑|美术编辑|美编|图片编辑|版式设计|版式|组版|制图|校对|照排|审稿|终审)\s*[:：]/u,
+    pattern: /^[（(]?\s*(?:本版)?(?:责任编辑|责编|编辑|值班编辑|美术编辑|美编|图片编辑|版式设计|版式|组版|制图|校对|照排|审稿|终审)(?:\s*[:：]|[\s　]+\p{Script=Han})/u,
     reason: '编辑署名',
   },
   { pattern: /^[（(]?\s*本版(?:文图|图文|稿件|图片|文字|照片)/u, reason: '版面署名' },
@@ -136,7 +141,7 @@ export function parseByline(line: string): Author[] | undefined {
   for (const token of tokens) {
     if (token.startsWith('\u0000')) {
       role = token.slice(1);
-    } else if (NAME.test(token) && !NOT_NAMES.has(token) && [...token.replace('·', '')].length >= 2) {
+    } else if (NAME.test(token) && !NOT_NAMES.has(token) && !CREDIT_WORD.test(token) && [...token.replace('·', '')].length >= 2) {
       authors.push(role ? { name: token, role } : { name: token });
       role = undefined;
     } else {
@@ -146,6 +151,22 @@ export function parseByline(line: string): Author[] | undefined {
   const startsWithRole = tokens[0]?.startsWith('\u0000') ?? false;
   if (authors.length === 0 || !(boxed || bracketed || startsWithRole)) return undefined;
   return authors;
+}
+
+/** Bodies that sign documents, alone or several on a line: 中共中央 / 国务院, 中华全国总工会. */
+const SIGNING_BODY =
+  '(?:中共中央|中国共产党中央委员会|国务院|全国人大常委会|全国人民代表大会常务委员会|中央军委|中央军事委员会|全国政协|中共中央办公厅|国务院办公厅|中华全国总工会|[\\p{Script=Han}]{2,12}(?:总工会|委员会|人民政府|办公厅|办公室))';
+const SIGNING_LINE = new RegExp(`^${SIGNING_BODY}(?:[\\s　、]+${SIGNING_BODY})*$`, 'u');
+/** A signature with the signer's office: 中华人民共和国主席　习近平. */
+const OFFICE_SIGNATURE = new RegExp(`^.{2,30}?(?:主席|总理|委员长|书记|部长|省长|市长)[\\s　]+${HAN_NAME}$`, 'u');
+/** The date under a signature: 2024年1月24日 (alone on its line). */
+const SIGNATURE_DATE = /^(?:19|20)\d\d年\d{1,2}月\d{1,2}日$|^[二〇一二三四五六七八九零○]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/u;
+
+/** A signature line of a document (signing bodies, an office and name, its date): body text, not a heading. */
+export function isSignatureLine(line: string): boolean {
+  const text = line.trim();
+  if (text.length > 80) return false;
+  return SIGNING_LINE.test(text) || OFFICE_SIGNATURE.test(text) || SIGNATURE_DATE.test(text);
 }
 
 /** A signed commentary's byline under its headline: `南通市人大副主任、南通市总工会主席陆玉明`. */
@@ -176,13 +197,15 @@ interface Header {
 /** The title block among the first lines: `#` title, `——` subtitle, banners above, bylines below. */
 function readHeader(lines: readonly TextLine[]): Header {
   const top = lines.slice(0, HEADER_SPAN);
+  const setApart = (l: TextLine) => (lines[lines.indexOf(l) + 1]?.gapBefore ?? 1) >= 1;
   const isTitleLike = (l: TextLine | undefined) =>
     l !== undefined &&
-    isHeadlineShaped(l.text, 60) &&
+    (isHeadlineShaped(l.text, HEADLINE_LENGTH) || (isHeadlineShaped(l.text, LONG_HEADLINE_LENGTH) && setApart(l))) &&
     !isSpacedBanner(l.text) &&
     !isNumberedHeading(l.text) &&
     !parseByline(l.text) &&
     !furnitureReason(l.text) &&
+    !SIGNATURE_DATE.test(l.text.trim()) &&
     subtitleOf(l.text) === undefined;
   const header: Header = { title: '', titleSource: 'first-line', titleLines: [], banners: [], bylines: [] };
   let after: number; // index of the first line after the title block
@@ -216,7 +239,10 @@ function readHeader(lines: readonly TextLine[]): Header {
   } else {
     // Banners at the very top, then the first line.
     titleStart = 0;
-    while (titleStart < top.length - 1 && isSpacedBanner(top[titleStart]?.text ?? '')) titleStart++;
+    // (A date alone on a line above the headline is the page's date line.)
+    while (titleStart < top.length - 1 && (isSpacedBanner(top[titleStart]?.text ?? '') || SIGNATURE_DATE.test(top[titleStart]?.text.trim() ?? ''))) {
+      titleStart++;
+    }
     const first = top[titleStart];
     if (first && isTitleLike(first)) {
       header.title = stripMarks(first.text);
@@ -275,6 +301,7 @@ type Tag =
   | { kind: 'byline'; authors: Author[] }
   | { kind: 'heading'; level: number }
   | { kind: 'caption' }
+  | { kind: 'signature' }
   | { kind: 'text' };
 
 export function readStructure(source: string): ReportStructure {
@@ -305,6 +332,7 @@ export function readStructure(source: string): ReportStructure {
     if (reason) return tag({ kind: 'furniture', reason }, 'aside');
     const authors = parseByline(text);
     if (authors) return tag({ kind: 'byline', authors }, 'break');
+    if (isSignatureLine(text)) return tag({ kind: 'signature' }, 'break');
     const marked = /^(#{1,6})(?:\s+|$)/u.exec(text);
     if (marked) return tag({ kind: 'heading', level: Math.min(4, 2 + (marked[1] ?? '').length - topLevel) }, 'break');
     const role = defaultLineRole(line, context);
@@ -361,6 +389,10 @@ export function readStructure(source: string): ReportStructure {
         bodyStarted = true;
         structure.blocks.push({ kind: 'heading', level: Math.max(2, tag.level) as 2 | 3 | 4, text: stripMarks(block.text), lines: numbers });
         break;
+      case 'signature':
+        bodyStarted = true;
+        structure.blocks.push({ kind: 'paragraph', text: block.text.trim(), lines: numbers });
+        break;
       case 'caption':
         bodyStarted = true;
         structure.blocks.push({ kind: 'caption', text: bodyText(block.text), lines: numbers });
@@ -381,11 +413,18 @@ export function readStructure(source: string): ReportStructure {
   return structure;
 }
 
-/** `……完成学业。（李玉波）`: a byline at the end of the last paragraph leaves the body. */
+/** `……完成学业。（李玉波）`: a byline at the end of the last paragraph leaves the body; page credits after it too. */
 function takeTrailingByline(structure: ReportStructure, raw: ReadonlyMap<number, string>): void {
   const lastParagraph = structure.blocks.findLastIndex((b) => b.kind === 'paragraph');
   const block = structure.blocks[lastParagraph];
   if (!block || block.kind !== 'paragraph') return;
+  // Page credits are told by the printed line (rule 4 took the spaces out of the paragraph's text).
+  const credit = /[。！？”’」）)]\s*([（(][^（）()]{2,40}[）)])$/u.exec(block.text.slice(-60));
+  const printedCredit = /[（(][^（）()]{2,60}[）)]\s*$/u.exec(raw.get(block.lines.at(-1) ?? 0) ?? '')?.[0].trim();
+  if (credit && printedCredit && furnitureReason(printedCredit) === '编辑署名') {
+    block.text = block.text.slice(0, block.text.length - (credit[1] ?? '').length).trimEnd();
+    structure.furniture.push({ line: block.lines.at(-1) ?? 0, text: printedCredit, reason: '编辑署名' });
+  }
   const found = trailingByline(block.text);
   if (!found) return;
   block.text = found.text;

@@ -1,26 +1,20 @@
 /**
- * From a source file's bytes to a draft article: decodes, reads the layout, infers region, year and
- * topics (flags override), lists candidate statistics and renders the MDX (frontmatter + escaped
- * body). Pure: reading vocabularies and writing files is write.ts's job.
+ * From a source file's bytes to a draft article: decodes, reads the layout, takes region, date and
+ * topics from the manifest or flags, else infers them on strong evidence only (a field it cannot infer
+ * is reported missing, all of them in one message), lists candidate statistics and renders the MDX
+ * (frontmatter + escaped body). Pure: reading vocabularies and writing files is write.ts's job.
  */
 import { createHash } from 'node:crypto';
-import { stringify } from 'yaml';
-import { normalizeLineEndings } from '../normalize.ts';
+import { Scalar, stringify } from 'yaml';
+import { normalizeLineEndings } from '../../src/lib/normalize.ts';
 import { findCandidates, type MetricEntry } from './candidates.ts';
+import { UNASSIGNED_METRIC } from '../../src/lib/report-checks.ts';
 import { decodeSource, type SourceEncoding } from './decode.ts';
 import { ImportError } from './errors.ts';
 import { escapeMdxText, jsxAttribute } from './escape-mdx.ts';
-import {
-  inferYear,
-  rankRegions,
-  regionAliases,
-  suggestTopics,
-  type RegionEntry,
-  type RegionGuess,
-  type TopicEntry,
-  type TopicGuess,
-} from './infer.ts';
-import { readStructure, type BodyBlock, type ReportStructure } from './structure.ts';
+import { inferRegion, RegionMatcher, regionAliases, suggestTopics, type RegionEntry, type RegionGuess, type TopicEntry, type TopicGuess } from './infer.ts';
+import { bodyYear, datelineDate, dateFromFileName, parseDate, type FoundDate } from './publication-date.ts';
+import { isSignatureLine, readStructure, type BodyBlock, type ReportStructure } from './structure.ts';
 
 export interface Vocabularies {
   regions: RegionEntry[];
@@ -32,6 +26,13 @@ export interface DraftOptions {
   /** Region slug or Chinese name (呼和浩特市, 呼和浩特); inferred when absent. */
   region?: string | undefined;
   year?: number | undefined;
+  /** Publication date from the manifest: 2024, 2024-01, 2024-01-24 or 2024年1月24日. */
+  date?: string | undefined;
+  /** The file's name, which may carry the date (report-20240124.txt). */
+  fileName?: string | undefined;
+  /** Title and authors from the manifest, over what the layout shows. */
+  title?: string | undefined;
+  authors?: string[] | undefined;
   topics?: string[] | undefined;
   id?: string | undefined;
   /** Import only these lines of the file (1-based, inclusive), e.g. one of two articles in it. */
@@ -42,17 +43,24 @@ export interface DraftOptions {
   candidateLimit?: number | undefined;
 }
 
+/** Where the year came from, most trusted first. */
+export type YearSource = 'given' | 'manifest' | 'file-name' | 'dateline' | 'body';
+
 export interface Draft {
   id: string;
+  /** Hash of the decoded text: the same report in any encoding has the same digest. */
+  textDigest: string;
   /** File name of the original under public/originals/. */
   originalName: string;
   mdx: string;
   encoding: SourceEncoding;
   structure: ReportStructure;
-  region: { id: string; name: string; inferred: boolean; candidates: RegionGuess[] };
-  year: { value: number; inferred: boolean; evidence?: string | undefined };
+  region: { id: string; name: string; inferred: boolean; evidence?: string | undefined; candidates: RegionGuess[] };
+  year: { value: number; source: YearSource; evidence?: string | undefined };
   topics: { ids: string[]; inferred: boolean; guesses: TopicGuess[] };
-  stats: { listed: number; found: number };
+  stats: { listed: number; found: number; assigned: number };
+  /** What the reviewer must look at first (a low-confidence year …). */
+  warnings: string[];
 }
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -60,15 +68,23 @@ export const PLACEHOLDER_SUMMARY = '待编者撰写摘要。';
 /** How many line-level details (joins, captions) the source notes spell out before summarising. */
 const NOTE_DETAIL_LIMIT = 40;
 
+/** A region by slug, Chinese name or short form; a name several regions share must be given as a slug. */
 function resolveRegion(wanted: string, regions: readonly RegionEntry[]): RegionEntry {
-  const found =
-    regions.find((r) => r.id === wanted) ?? regions.find((r) => r.name === wanted || regionAliases(r.name).includes(wanted));
-  if (found) return found;
-  const known = regions.map((r) => `${r.id}（${r.name}）`).join('、');
-  throw new ImportError(
-    'unknown-region',
-    `未知地区“${wanted}”：地区须为 content/regions/ 中已有的条目：${known} / unknown region "${wanted}": use one of ${regions.map((r) => r.id).join(', ')}`,
-  );
+  const byId = regions.find((r) => r.id === wanted);
+  if (byId) return byId;
+  const byName = regions.filter((r) => r.name === wanted);
+  const matches = byName.length > 0 ? byName : regions.filter((r) => regionAliases(r).includes(wanted));
+  const listed = (list: readonly RegionEntry[]) => list.map((r) => `${r.id}（${r.parent ? `${regions.find((p) => p.id === r.parent)?.name ?? ''}` : ''}${r.name}）`).join('、');
+  if (matches.length === 1) return matches[0] as RegionEntry;
+  if (matches.length > 1) {
+    throw new ImportError(
+      'unknown-region',
+      `地区名“${wanted}”有 ${matches.length} 个：${listed(matches)}，请用标识 / region name "${wanted}" is ambiguous: use one of ${matches.map((r) => r.id).join(', ')}`,
+    );
+  }
+  const similar = regions.filter((r) => r.name.includes(wanted) || wanted.includes(r.short ?? r.name)).slice(0, 5);
+  const hint = similar.length ? `相近的有：${listed(similar)}` : '请用 content/regions.json 中的标识或中文名';
+  throw new ImportError('unknown-region', `未知地区“${wanted}”：${hint} / unknown region "${wanted}"${similar.length ? `; similar: ${similar.map((r) => r.id).join(', ')}` : ''}`);
 }
 
 function resolveTopics(wanted: readonly string[], topics: readonly TopicEntry[]): string[] {
@@ -112,6 +128,8 @@ function sourceNotes(structure: ReportStructure, stats: { listed: number; found:
   for (const line of [...structure.banners, ...structure.furniture]) {
     notes.push(`第${line.line}行${quoted(line.text)}为版面杂项（${line.reason}），移出正文。`);
   }
+  const signatures = structure.blocks.filter((b) => b.kind === 'paragraph' && isSignatureLine(b.text)).flatMap((b) => b.lines);
+  if (signatures.length > 0) notes.push(`第${listLines(signatures)}行识别为落款（署名单位、职务姓名或日期），作为正文保留，不作小标题。`);
   for (const line of structure.bylines) {
     notes.push(`第${line.line}行${line.reason}${quoted(line.text)}移出正文，作者著录于作者栏。`);
   }
@@ -152,6 +170,70 @@ export function renderBody(blocks: readonly BodyBlock[]): string {
   return out.join('\n\n');
 }
 
+/** The region matcher of a vocabulary, built once per run (thousands of names). */
+const matchers = new WeakMap<readonly RegionEntry[], RegionMatcher>();
+function matcherOf(regions: readonly RegionEntry[]): RegionMatcher {
+  let matcher = matchers.get(regions);
+  if (!matcher) matchers.set(regions, (matcher = new RegionMatcher(regions)));
+  return matcher;
+}
+
+/** A date as the manifest gives it: 2024, 2024-01, 2024-01-24, 2024/1/24 or 2024年1月24日. */
+export function parseGivenDate(value: string): FoundDate {
+  const date = parseDate(value.trim());
+  if (!date || date.evidence.replace(/\s/gu, '') !== value.replace(/\s/gu, '').replace(/年$/u, '')) {
+    throw new ImportError('bad-year', `日期“${value}”无效：写作 2024、2024-01、2024-01-24 或 2024年1月24日 / invalid date "${value}"`);
+  }
+  return date;
+}
+
+interface YearChoice {
+  value: number;
+  source: YearSource;
+  evidence?: string;
+  date?: { value: string; precision: FoundDate['precision']; inferred: boolean; note: string };
+}
+
+/** The year by the order of trust: flag, manifest, file name, dateline or print line; the body only as a marked guess. */
+function chooseYear(options: DraftOptions, text: string): YearChoice | undefined {
+  if (options.date !== undefined) {
+    const date = parseGivenDate(options.date);
+    return { value: date.year, source: 'manifest', evidence: date.evidence, date: { value: date.value, precision: date.precision, inferred: false, note: '日期由导入清单给出。' } };
+  }
+  if (options.year !== undefined) return { value: options.year, source: 'given' };
+  const fromName = options.fileName === undefined ? undefined : dateFromFileName(options.fileName);
+  if (fromName) {
+    return {
+      value: fromName.year,
+      source: 'file-name',
+      evidence: fromName.evidence,
+      date: { value: fromName.value, precision: fromName.precision, inferred: true, note: `日期取自原件文件名（${fromName.evidence}），原文未印，待核对。` },
+    };
+  }
+  const printed = datelineDate(text);
+  if (printed) {
+    return {
+      value: printed.year,
+      source: 'dateline',
+      evidence: printed.evidence,
+      date: { value: printed.value, precision: printed.precision, inferred: false, note: `日期据原文电头或印刷行：${quoted(printed.evidence)}。` },
+    };
+  }
+  const guess = bodyYear(text);
+  if (!guess) return undefined;
+  return {
+    value: guess.year,
+    source: 'body',
+    evidence: guess.evidence,
+    date: {
+      value: String(guess.year),
+      precision: 'year',
+      inferred: true,
+      note: `低可信度推测：原文无日期，导入程序取正文提及的年份（${guess.evidence}），校对时须与原件或出处核实。`,
+    },
+  };
+}
+
 export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, options: DraftOptions = {}): Draft {
   // Flags are checked before the file is read, so a bad flag is reported as such.
   if (options.id !== undefined && !ID_PATTERN.test(options.id)) {
@@ -163,11 +245,18 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
   if (options.year !== undefined && !(Number.isInteger(options.year) && options.year >= 1900 && options.year <= 2100)) {
     throw new ImportError('bad-year', `年份“${options.year}”无效：须为 1900–2100 之间的整数 / invalid year "${options.year}"`);
   }
+  if (options.date !== undefined) parseGivenDate(options.date);
   const chosenRegion = options.region !== undefined ? resolveRegion(options.region, vocabularies.regions) : undefined;
   const chosenTopics = options.topics?.length ? resolveTopics(options.topics, vocabularies.topics) : undefined;
 
   const { text, encoding } = decodeSource(bytes);
-  const structure = readStructure(selectLines(text, options.lines));
+  const selected = selectLines(text, options.lines);
+  const structure = readStructure(selected);
+  if (options.title !== undefined && options.title.trim() !== '') {
+    structure.title = options.title.trim();
+    if (structure.titleSource === 'placeholder') structure.titleSource = 'marked';
+  }
+  if (options.authors?.length) structure.authors = options.authors.map((name) => ({ name }));
   const body = structure.blocks
     .filter((b) => b.kind !== 'note')
     .map((b) => b.text)
@@ -178,50 +267,49 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
   }
   const headline = `${structure.title}\n${structure.subtitle ?? ''}`;
 
-  const regionCandidates = rankRegions(headline, body, vocabularies.regions);
-  const regionEntry = chosenRegion ?? vocabularies.regions.find((r) => r.id === regionCandidates[0]?.id);
+  // Every field that cannot be taken or inferred is reported, all in one message.
+  const missing: string[] = [];
+  const regionGuess = chosenRegion ? undefined : inferRegion(headline, body, matcherOf(vocabularies.regions));
+  const regionEntry = chosenRegion ?? regionGuess?.region;
   if (!regionEntry) {
-    throw new ImportError(
-      'no-region',
-      `无法从标题和正文推断地区：文中没有出现 content/regions/ 中的地名，请用 --region 指定 / cannot infer the region (no name from content/regions/ in the text): pass --region`,
-    );
+    const named = regionGuess?.candidates.slice(0, 3).map((c) => `${c.id} ${c.name}`).join('、');
+    missing.push(`地区 region（${regionGuess?.evidence ?? ''}${named ? `；文中提到：${named}` : ''}）→ --region 或清单的 region 列`);
   }
-  const yearGuess = inferYear(`${headline}\n${body}`);
-  const year = options.year ?? yearGuess?.year;
-  if (year === undefined) {
-    throw new ImportError('no-year', '无法从正文推断年份：文中没有年份或可推定年代的事件，请用 --year 指定 / cannot infer the year: pass --year');
-  }
-  const topicGuesses = suggestTopics(`${headline}\n${body}`, vocabularies.topics);
+  const year = chooseYear(options, selected);
+  if (!year) missing.push('年份 year（文件名、电头和正文都没有可用的年份）→ --year 或清单的 date 列');
+  const topicGuesses = chosenTopics ? [] : suggestTopics(headline, body, vocabularies.topics);
   const topics = chosenTopics ?? topicGuesses.map((t) => t.id);
-  if (topics.length === 0) {
-    throw new ImportError('no-topic', '无法从正文推断主题，请用 --topics 指定（逗号分隔）/ cannot suggest a topic: pass --topics a,b');
+  if (topics.length === 0) missing.push('主题 topics（标题无主题词，正文主题词不足三个）→ --topics 或清单的 topics 列');
+  if (!regionEntry || !year || topics.length === 0) {
+    throw new ImportError('missing', `缺少 ${missing.length} 项，无法推断 / ${missing.length} field(s) missing:\n  - ${missing.join('\n  - ')}`);
   }
 
   // Hash of the text, not the bytes: the same report in another encoding gets the same id.
-  const digest = createHash('sha256').update(normalizeLineEndings(text)).digest('hex');
-  const id = options.id ?? `${regionEntry.id}-${year}-${digest.slice(0, 8)}`;
+  const textDigest = createHash('sha256').update(normalizeLineEndings(text)).digest('hex');
+  const id = options.id ?? `${regionEntry.id}-${year.value}-${textDigest.slice(0, 8)}`;
   const originalName = options.existingOriginal ?? `${id}.txt`;
   const { candidates, found } = findCandidates(
     structure.blocks.filter((b) => b.kind !== 'note' && b.kind !== 'heading').map((b) => b.text),
     vocabularies.metrics,
     { limit: options.candidateLimit },
   );
-  const stats = { listed: candidates.length, found };
+  const stats = { listed: candidates.length, found, assigned: candidates.filter((c) => c.metric !== UNASSIGNED_METRIC).length };
+  const warnings: string[] = [];
+  if (year.source === 'body') warnings.push(`年份 ${year.value} 仅据正文推测（${year.evidence}），低可信度，须核实`);
+  if (stats.listed > stats.assigned) warnings.push(`${stats.listed - stats.assigned} 条统计候选未归类（unassigned）`);
 
   const frontmatter: Record<string, unknown> = { title: structure.title };
   if (structure.subtitle !== undefined) frontmatter.subtitle = structure.subtitle;
   frontmatter.authors = structure.authors;
   frontmatter.region = regionEntry.id;
-  frontmatter.year = year;
-  if (options.year === undefined && yearGuess) {
-    frontmatter.date = {
-      value: String(year),
-      precision: 'year',
-      inferred: true,
-      note: `导入程序推定：取文中所见最晚的年份（${yearGuess.evidence}），刊出日期待核对。`,
-    };
+  frontmatter.year = year.value;
+  if (year.date) {
+    // Quoted: the site's YAML reader (YAML 1.1) would read an unquoted 2024-01-24 as a timestamp.
+    const value = new Scalar(year.date.value);
+    value.type = Scalar.QUOTE_DOUBLE;
+    frontmatter.date = { ...year.date, value };
   }
-  frontmatter.period = { from: year, to: year };
+  frontmatter.period = { from: year.value, to: year.value };
   frontmatter.topics = topics;
   frontmatter.summary = PLACEHOLDER_SUMMARY;
   const source: Record<string, unknown> = { file: originalName };
@@ -231,21 +319,26 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
   source.notes = sourceNotes(structure, stats);
   frontmatter.source = source;
   frontmatter.stats = candidates;
-  frontmatter.notes = [
+  const notes = [
     '本文由导入程序（npm run import）从原始 OCR 文本生成，尚未校对：标题、副题、作者、地区、年份、时期、主题、小标题、图片说明和统计候选均为程序推测，须与原件逐项核对；摘要待写。校对完成后把 reviewed 改为 true。',
   ];
+  if (regionGuess?.region) notes.push(`地区据${regionGuess.evidence}推定，待核对。`);
+  if (year.source === 'body') notes.push(`年份为低可信度推测（${year.evidence}），校对时须确认。`);
+  frontmatter.notes = notes;
   frontmatter.reviewed = false;
 
   const mdx = `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${renderBody(structure.blocks)}\n`;
   return {
     id,
+    textDigest,
     originalName,
     mdx,
     encoding,
     structure,
-    region: { id: regionEntry.id, name: regionEntry.name, inferred: !chosenRegion, candidates: regionCandidates },
-    year: { value: year, inferred: options.year === undefined, evidence: yearGuess?.evidence },
+    region: { id: regionEntry.id, name: regionEntry.name, inferred: !chosenRegion, evidence: regionGuess?.evidence, candidates: regionGuess?.candidates ?? [] },
+    year: { value: year.value, source: year.source, evidence: year.evidence },
     topics: { ids: topics, inferred: !chosenTopics, guesses: topicGuesses },
     stats,
+    warnings,
   };
 }

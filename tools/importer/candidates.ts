@@ -1,0 +1,177 @@
+/**
+ * Candidate statistics: every quantity the text states with a unit (4.35万个, 85%以上, 1.92亿美元,
+ * 1600万千瓦), with the clause it stands in as the verbatim quote and its value parsed by the archive's
+ * number module. A draft list for an editor to curate. A candidate gets a metric only when its clause
+ * uses one of the metric's own terms and its unit is one of the metric's units; otherwise it stays
+ * `unassigned`, which only an unreviewed draft may keep.
+ */
+import { parseQuantity, quantitySource, statesNumber } from '../../src/lib/numbers.ts';
+import { UNASSIGNED_METRIC } from '../../src/lib/report-checks.ts';
+import type { MetricData, StatEntry } from '../../src/schemas/index.ts';
+
+/** A metric of the vocabulary (src/schemas) with its slug; `terms` and `units` filled in (a metric without terms matches nothing). */
+export type MetricEntry = { id: string } & MetricData & { terms: string[]; units: string[] };
+
+/** A draft statistic: its metric and label are for the editor to check, and its note says so. */
+export type CandidateStat = StatEntry & { note: string };
+
+/** Units a counted outcome is given in: compound and currency units whole (千瓦时, 美元, 平方米). */
+const UNITS = [
+  '个百分点', '平方公里', '平方米', '立方米', '千瓦时', '千瓦', '兆瓦', '美元', '欧元', '港元', '日元', '英镑',
+  '人次', '家次', '场次', '户次', '批次', '架次', '公里', '千米', '公顷', '公斤', '千克', '小时', '分钟',
+  '个', '人', '名', '家', '户', '场', '次', '项', '件', '支', '所', '座', '期', '批', '处', '条', '份',
+  '篇', '本', '册', '台', '套', '间', '位', '例', '起', '倍', '分', '元', '种', '类', '辆', '部', '张',
+  '亩', '吨', '米', '%', '％',
+].sort((a, b) => [...b].length - [...a].length);
+
+const QUANTITY = new RegExp(`(?<![\\d.,０-９A-Za-z第])${quantitySource(UNITS.join('|'))}(?![\\d.])`, 'gu');
+
+/**
+ * Clock times (15时22分, 8点30分: 分 is otherwise a score) and ranks (前10名) are no quantity. Dates
+ * (9月11日), years and list numbers (1、 （2）) have no unit and ordinals a 第 before them, so QUANTITY
+ * skips them already.
+ */
+function notAQuantity(text: string, start: number, unit: string): boolean {
+  const before = text.slice(Math.max(0, start - 4), start);
+  return ((unit === '分' || unit === '分钟') && /\d\s*[时点]$/u.test(before)) || (unit === '名' && /[前后]$/u.test(before));
+}
+
+/**
+ * The words that describe one figure: its item in a list (建设职工服务中心138个、女职工休息哺乳室818个 →
+ * 女职工休息哺乳室818个 for 818), so a neighbour's words never give it a metric.
+ */
+export function itemAround(clause: string, at: number, length: number): string {
+  const separator = /、|(?:和|及|以及)(?=[近约超过]?\d)/gu;
+  let from = 0;
+  let to = clause.length;
+  for (const match of clause.matchAll(separator)) {
+    if (match.index + match[0].length <= at) from = match.index + match[0].length;
+    else if (match.index >= at + length) {
+      to = match.index;
+      break;
+    }
+  }
+  return clause.slice(from, to);
+}
+
+const CLAUSE_STOP = /[，；。！？：\n]/u;
+
+/** Longest stretch taken either side of a number when its clause runs on (a quote stays verbatim). */
+const CLAUSE_REACH = 120;
+
+/** The clause around a position: from after the previous ，；。！？： to before the next. */
+function clauseAround(text: string, start: number, end: number): { from: number; to: number } {
+  let from = start;
+  while (from > 0 && start - from < CLAUSE_REACH && !CLAUSE_STOP.test(text[from - 1] ?? '')) from--;
+  let to = end;
+  while (to < text.length && to - end < CLAUSE_REACH && !CLAUSE_STOP.test(text[to] ?? '')) to++;
+  // Do not cut a surrogate pair at either end.
+  if (/[\uDC00-\uDFFF]/u.test(text[from] ?? '')) from++;
+  if (/[\uD800-\uDBFF]/u.test(text[to - 1] ?? '')) to--;
+  while (from < start && /\s/u.test(text[from] ?? '')) from++;
+  while (to > end && /\s/u.test(text[to - 1] ?? '')) to--;
+  return { from, to };
+}
+
+/** The sentence around a position (within a few hundred characters), for the year a figure refers to. */
+function sentenceAround(text: string, start: number): string {
+  const windowStart = Math.max(0, start - 4 * CLAUSE_REACH);
+  const window = text.slice(windowStart, start + 4 * CLAUSE_REACH);
+  const at = start - windowStart;
+  const from = Math.max(window.lastIndexOf('。', at), window.lastIndexOf('\n', at)) + 1;
+  const next = window.slice(at).search(/[。\n]/u);
+  return window.slice(from, next < 0 ? window.length : at + next);
+}
+
+const PEOPLE = new Set(['人', '名']);
+const sameUnit = (a: string, b: string) => a === b || (PEOPLE.has(a) && PEOPLE.has(b)) || (a === '％' && b === '%') || (a === '%' && b === '％');
+
+/**
+ * The metric whose own vocabulary the clause uses: one of its terms in the clause and the unit among
+ * its units. Several match: the longest term wins (农民工会员 before 会员). None: undefined.
+ */
+export function assignMetric(clause: string, unit: string, metrics: readonly MetricEntry[]): MetricEntry | undefined {
+  let best: { metric: MetricEntry; length: number } | undefined;
+  for (const metric of metrics) {
+    if (!metric.units.some((u) => sameUnit(u, unit))) continue;
+    const term = metric.terms.filter((t) => clause.includes(t)).sort((a, b) => b.length - a.length)[0];
+    if (term !== undefined && (!best || term.length > best.length)) best = { metric, length: term.length };
+  }
+  return best?.metric;
+}
+
+/** Longest label, in characters. */
+const LABEL_LENGTH = 30;
+
+/**
+ * A short label: the clause with the figure taken out at its own position (never another occurrence
+ * of the same digits, so 39人 is not cut to 3), shortened only between numbers, never inside one.
+ */
+export function labelFor(clause: string, at: number, raw: string): string {
+  const text = `${clause.slice(0, at).trim()}${clause.slice(at + raw.length).trim()}`;
+  const label = [...text].length >= 2 ? text : clause;
+  const chars = [...label];
+  if (chars.length <= LABEL_LENGTH) return label;
+  let cut = LABEL_LENGTH;
+  while (cut > 0 && /[\d.,０-９]/u.test(chars[cut] ?? '') && /[\d.,０-９]/u.test(chars[cut - 1] ?? '')) cut--;
+  return `${chars.slice(0, cut).join('')}…`;
+}
+
+export interface CandidateOptions {
+  /** At most this many candidates are returned (the first ones in the text). */
+  limit?: number;
+}
+
+/**
+ * Candidates from blocks of body text, each quote a clause of one block. Only quantities with a unit,
+ * or with 万/亿, count: years (2015年), dates (9月11日), ordinals (第十二次) and codes (“8337”) do not.
+ */
+export function findCandidates(
+  blocks: readonly string[],
+  metrics: readonly MetricEntry[],
+  { limit = 300 }: CandidateOptions = {},
+): { candidates: CandidateStat[]; found: number } {
+  const candidates: CandidateStat[] = [];
+  const seen = new Set<string>();
+  let found = 0;
+  for (const text of blocks) {
+    for (const match of text.matchAll(QUANTITY)) {
+      const [raw, , , , magnitude, , unit = ''] = match;
+      if (!unit && !magnitude) continue;
+      if (notAQuantity(text, match.index, unit)) continue;
+      if (candidates.length >= limit) {
+        found++; // counted, not quoted: the list is already full
+        continue;
+      }
+      let quantity;
+      try {
+        quantity = parseQuantity(raw);
+      } catch {
+        continue; // two qualifiers and the like: not one quantity
+      }
+      const { from, to } = clauseAround(text, match.index, match.index + raw.length);
+      const clause = text.slice(from, to);
+      if (!statesNumber(clause, quantity.value)) continue;
+      const key = `${clause}\u0000${quantity.value}\u0000${quantity.unit}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found++;
+      const years = [...sentenceAround(text, match.index).matchAll(/(?<!\d)((?:19|20)\d\d)(?=年)/gu)].map((m) => Number(m[1]));
+      const metric = assignMetric(itemAround(clause, match.index - from, raw.length), quantity.unit, metrics);
+      // Keys in the order the content guide lists them, so the YAML reads like hand-made entries.
+      candidates.push({
+        metric: metric?.id ?? UNASSIGNED_METRIC,
+        label: labelFor(clause, match.index - from, raw),
+        value: quantity.value,
+        unit: quantity.unit,
+        ...(quantity.qualifier ? { qualifier: quantity.qualifier } : {}),
+        ...(new Set(years).size === 1 && years[0] !== undefined ? { year: years[0] } : {}),
+        quote: clause,
+        note: metric
+          ? `导入候选：标签用了指标“${metric.name}”的词，待编者核对后保留或删除`
+          : '导入候选：未能归入任何指标（unassigned），校对时改为具体指标或删除',
+      });
+    }
+  }
+  return { candidates, found };
+}
