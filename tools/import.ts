@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { decodeSource, describeEncoding } from './importer/decode.ts';
+import { decodeSource, describeEncoding } from '../src/lib/decode.ts';
 import { buildDraft, type Draft, type DraftOptions } from './importer/draft.ts';
 import { ImportError } from './importer/errors.ts';
 import { expandInputs, manifestFiles, readManifest, shown, type Manifest, type ManifestRow } from './importer/manifest.ts';

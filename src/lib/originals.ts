@@ -5,7 +5,7 @@
  * importer's checked decoder, written as UTF-8 with a byte-order mark (which browsers honour whatever
  * the server says). Line breaks and every character are kept; only the encoding changes.
  */
-import { decodeSource } from './importer/decode.ts';
+import { decodeSource } from './decode.ts';
 
 export const UTF8_BOM = '\uFEFF';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir, PROJECT_ROOT, type VocabularyFolder } from '../../src/lib/content-paths.ts';
 import type { ReportEntry } from '../../src/schemas/index.ts';
-import { decodeSource } from '../../tools/importer/decode.ts';
+import { decodeSource } from '../../src/lib/decode.ts';
 
 export { PROJECT_ROOT as ROOT };
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../helpers/sandbox';
-import { decodeSource } from '../../tools/importer/decode.ts';
+import { decodeSource } from '../../src/lib/decode.ts';
 import { bodyText, FIXTURES, readImported, ROOT, runImport, SEEDS, seedBytes, seededRandom, vocabularies, type Run } from './helpers';
 
 const BASE = '/union-archive/';

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeSource } from '../../tools/importer/decode.ts';
+import { decodeSource } from '../../src/lib/decode.ts';
 import { buildDraft } from '../../tools/importer/draft.ts';
 import { ImportError } from '../../tools/importer/errors.ts';
 import { FIXTURES, readImported, runImport, SEEDS, seedBytes, tempProject, vocabularies } from './helpers';

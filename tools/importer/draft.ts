@@ -9,7 +9,7 @@ import { Scalar, stringify } from 'yaml';
 import { normalizeLineEndings } from '../../src/lib/normalize.ts';
 import { findCandidates, type MetricEntry } from './candidates.ts';
 import { UNASSIGNED_METRIC } from '../../src/lib/report-checks.ts';
-import { decodeSource, type SourceEncoding } from './decode.ts';
+import { DecodeError, decodeSource, type DecodedSource, type SourceEncoding } from '../../src/lib/decode.ts';
 import { ImportError } from './errors.ts';
 import { escapeMdxText, jsxAttribute } from './escape-mdx.ts';
 import { inferRegion, RegionMatcher, regionAliases, suggestTopics, type RegionEntry, type RegionGuess, type TopicEntry, type TopicGuess } from './infer.ts';
@@ -234,6 +234,16 @@ function chooseYear(options: DraftOptions, text: string): YearChoice | undefined
   };
 }
 
+/** The text of the bytes, or the decoder's reason as the importer's refusal. */
+function decodeOrRefuse(bytes: Uint8Array): DecodedSource {
+  try {
+    return decodeSource(bytes);
+  } catch (error) {
+    if (error instanceof DecodeError) throw new ImportError(error.code, error.message);
+    throw error;
+  }
+}
+
 export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, options: DraftOptions = {}): Draft {
   // Flags are checked before the file is read, so a bad flag is reported as such.
   if (options.id !== undefined && !ID_PATTERN.test(options.id)) {
@@ -249,7 +259,7 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
   const chosenRegion = options.region !== undefined ? resolveRegion(options.region, vocabularies.regions) : undefined;
   const chosenTopics = options.topics?.length ? resolveTopics(options.topics, vocabularies.topics) : undefined;
 
-  const { text, encoding } = decodeSource(bytes);
+  const { text, encoding } = decodeOrRefuse(bytes);
   const selected = selectLines(text, options.lines);
   const structure = readStructure(selected);
   if (options.title !== undefined && options.title.trim() !== '') {

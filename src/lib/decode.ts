@@ -8,7 +8,17 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { ImportError } from './errors.ts';
+
+/** Why bytes could not be read as text; the importer reports it as its own refusal. */
+export class DecodeError extends Error {
+  readonly code: 'empty' | 'binary' | 'undecodable';
+
+  constructor(code: DecodeError['code'], message: string) {
+    super(message);
+    this.name = 'DecodeError';
+    this.code = code;
+  }
+}
 
 export type SourceEncoding = 'UTF-8' | 'UTF-8 (BOM)' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030';
 
@@ -81,7 +91,7 @@ function refuseBinary(text: string, encoding: SourceEncoding): void {
   const match = CONTROL.exec(text);
   if (!match) return;
   const line = text.slice(0, match.index).split('\n').length;
-  throw new ImportError(
+  throw new DecodeError(
     'binary',
     `文件看起来是二进制文件而不是文本：按 ${encoding} 读取时第 ${line} 行有控制字符 ${hex(match[0].codePointAt(0) ?? 0)} / ` +
       `the file looks binary, not text: control character ${hex(match[0].codePointAt(0) ?? 0)} on line ${line} (read as ${encoding})`,
@@ -135,7 +145,7 @@ export function utf8Problem(bytes: Uint8Array): { offset: number; truncated: boo
 
 /** The first zero byte's position (1-based) for a "binary" message. */
 function refuseZeroBytes(bytes: Uint8Array): never {
-  throw new ImportError(
+  throw new DecodeError(
     'binary',
     `文件看起来是二进制文件而不是文本：第 ${bytes.indexOf(0) + 1} 字节为零字节，按 UTF-16 读也不成文本 / ` +
       `the file looks binary, not text: a zero byte at byte ${bytes.indexOf(0) + 1}, and it does not read as UTF-16 text either`,
@@ -151,7 +161,7 @@ function refuseBrokenUtf8(bytes: Uint8Array): void {
   if (prefix === undefined || !/[^\u0000-\u007f]/u.test(prefix)) return;
   const byte = problem.offset + 1;
   const line = prefix.split('\n').length;
-  throw new ImportError(
+  throw new DecodeError(
     'undecodable',
     problem.truncated
       ? `文件是 UTF-8 编码，但在末尾被截断：第 ${byte} 字节（第 ${line} 行）开始的多字节字符不完整 / ` +
@@ -180,7 +190,7 @@ function decodeUnmarked(bytes: Uint8Array): DecodedSource | undefined {
 }
 
 export function decodeSource(bytes: Uint8Array): DecodedSource {
-  if (bytes.length === 0) throw new ImportError('empty', '文件为空 / the file is empty');
+  if (bytes.length === 0) throw new DecodeError('empty', '文件为空 / the file is empty');
 
   let decoded: DecodedSource | undefined;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
@@ -201,7 +211,7 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
     // A guess of an encoding tried above would contradict the message, so only others are named.
     const detected = chardet.detect(bytes);
     const guess = detected && !/^(UTF-8|UTF-16|GB18030|GBK|GB2312)/iu.test(detected) ? detected : undefined;
-    throw new ImportError(
+    throw new DecodeError(
       'undecodable',
       `无法识别文件编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK${guess ? `（检测器猜测为 ${guess}，不支持）` : ''} / ` +
         `cannot decode the file: it is not UTF-8, UTF-16 or GB18030/GBK${guess ? ` (detector's guess: ${guess}, not supported)` : ''}`,
@@ -209,7 +219,7 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   }
   refuseBinary(decoded.text, decoded.encoding);
   if (decoded.text.replace(/^\uFEFF/, '').trim() === '') {
-    throw new ImportError('empty', '文件为空（只有空白）/ the file is empty (whitespace only)');
+    throw new DecodeError('empty', '文件为空（只有空白）/ the file is empty (whitespace only)');
   }
   return decoded;
 }
