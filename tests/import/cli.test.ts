@@ -6,6 +6,7 @@ import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIXITY_MANIFEST, verifyFixity } from '../../src/lib/fixity.ts';
 import { ID_PATTERN } from '../../tools/importer/draft.ts';
 import { FIXTURES, readImported, repoTargets, runImport, runImportAsync, SEEDS, seedBytes, snapshot, tempProject } from './helpers';
 
@@ -37,7 +38,8 @@ describe('a successful import', () => {
     const files = Object.keys(snapshot(project.dir)).filter((f) => !f.startsWith('content/regions') && !f.startsWith('content/topics') && !f.startsWith('content/metrics'));
     const article = files.find((f) => f.startsWith('content/reports/')) as string;
     const original = files.find((f) => f.startsWith('public/originals/')) as string;
-    expect(files.sort()).toEqual([article, original, 'report.txt'].sort());
+    expect(files.sort()).toEqual([article, original, FIXITY_MANIFEST, 'report.txt'].sort());
+    expect(verifyFixity(project.dir)).toEqual([]);
     const id = article.replace(/^content\/reports\/|\.mdx$/g, '');
     expect(id).toMatch(ID_PATTERN);
     expect(id).toMatch(/^inner-mongolia-2014-[0-9a-f]{8}$/);

@@ -6,9 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeSource } from '../../src/lib/decode.ts';
+import { DecodeError, decodeSource } from '../../src/lib/decode.ts';
 import { buildDraft } from '../../tools/importer/draft.ts';
-import { ImportError } from '../../tools/importer/errors.ts';
 import { FIXTURES, readImported, runImport, SEEDS, seedBytes, tempProject, vocabularies } from './helpers';
 
 function variants(text: string): Record<string, { bytes: Buffer; encoding: string }> {
@@ -89,9 +88,9 @@ describe('files that are not text in a supported encoding', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).code).toBe(code);
-    expect((error as ImportError).message).toMatch(message);
+    expect(error).toBeInstanceOf(DecodeError);
+    expect((error as DecodeError).code).toBe(code);
+    expect((error as DecodeError).message).toMatch(message);
   });
 });
 
