@@ -6,12 +6,13 @@
  *
  *   node scripts/bench/run.ts                      N = 100 and 1000 → bench/results.json
  *   node scripts/bench/run.ts --n 5000             N = 5000 → bench/results-5000.json
+ *   node scripts/bench/run.ts --sizes 1000,10000   the scale goals (issue #14); heavy: tens of minutes
  *   node scripts/bench/run.ts --table bench/results.json   only print the table of a results file
  *
  * Other flags: --sizes 100,1000  --seed <text>  --out <file>  --keep (keep the temporary projects)
  * --no-warmup  --note <text> (recorded with the machine, e.g. "shared machine, other builds running").
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,10 +20,11 @@ import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { measurePageWeight, measureQueries, openSite, type PageWeight, type QueryMeasurement } from './browser.ts';
 import { runBuild, type BuildMeasurement } from './build.ts';
 import { generateReports, summarize, writeReports, DEFAULT_YEARS, type CorpusSummary, type GeneratedReport } from './generate.ts';
+import { lighthousePerformance, type LighthouseScore } from './lighthouse.ts';
 import { createArchiveProject, createBareProject, ROOT, type BenchProject } from './projects.ts';
 import { loadSeedCorpus, type SeedCorpus } from './seeds.ts';
 import { countFiles, folderSize } from './sizes.ts';
-import { checkTargets, renderTable, scaling, type BenchResults, type SiteFigures, type SizeResult } from './results.ts';
+import { checkTargets, renderTable, scaling, scalingDetail, type BenchResults, type SiteFigures, type SizeResult } from './results.ts';
 
 const DEFAULT_SIZES = [100, 1000];
 const BASE = '/union-archive/';
@@ -115,6 +117,11 @@ async function measureSize(corpus: SeedCorpus, count: number, seed: string, keep
     } finally {
       await session.close();
     }
+    log(`N=${count}: Lighthouse …`);
+    const lighthouse: LighthouseScore[] = await lighthousePerformance(distDir, BASE, ['', reportPages(distDir).largest]);
+    log(`N=${count}: second build with one report changed …`);
+    const rebuild = await rebuildAfterOneChange(archive, reports[0]!);
+    log(`N=${count}: rebuild ${rebuild.seconds.toFixed(1)} s`);
     const indexing = archiveFigures.build.indexingSeconds ?? 0;
     return {
       reports: count,
@@ -129,8 +136,19 @@ async function measureSize(corpus: SeedCorpus, count: number, seed: string, keep
       },
       search,
       reportPage: pages,
+      lighthouse,
+      rebuild: roundBuild(rebuild),
     };
   });
+}
+
+/**
+ * A second build of the same project after one report's text changed (a sentence appended to its body),
+ * with the first build's caches in place: what Astro's content-layer cache and Pagefind save.
+ */
+async function rebuildAfterOneChange(project: BenchProject, report: GeneratedReport): Promise<BuildMeasurement> {
+  appendFileSync(join(project.reportsDir, `${report.id}.mdx`), '\n基准测试在此追加一句，检验改动一篇报道后的再次构建。\n');
+  return runBuild(project, { BASE_PATH: BASE, SITE_URL: SITE });
 }
 
 async function warmUp(corpus: SeedCorpus, seed: string): Promise<void> {
@@ -188,6 +206,7 @@ async function main(): Promise<void> {
   await browser.close();
 
   const growth = scaling(runs);
+  const detail = scalingDetail(runs);
   const results: BenchResults = {
     benchmark: 'archive-scale',
     measuredAt,
@@ -206,7 +225,8 @@ async function main(): Promise<void> {
     settings: { seed: values.seed, base: BASE, years: DEFAULT_YEARS, queries: QUERIES, warmUp: !values['no-warmup'] },
     runs,
     scaling: growth,
-    targets: checkTargets(runs, growth),
+    scalingDetail: detail,
+    targets: checkTargets(runs, growth, detail),
   };
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
