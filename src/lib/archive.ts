@@ -137,9 +137,3 @@ export function yearCounts(archive: Archive): { year: number; count: number }[] 
 export function statCount(archive: Archive): number {
   return archive.reports.reduce((sum, r) => sum + r.data.stats.length, 0);
 }
-
-/** How many reports a list page shows before paginating (fewer, longer pages: files count on GitHub Pages). */
-export const PAGE_SIZE = 50;
-
-/** Rows per page of the all-reports table (denser than the card lists). */
-export const TABLE_PAGE_SIZE = 100;

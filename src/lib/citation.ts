@@ -2,6 +2,7 @@
  * Citations of an archived report: GB/T 7714—2015 (the Chinese national standard, electronic resource
  * form [EB/OL]) and BibTeX. The archive copy is what is cited, with the original's facts as known.
  */
+import { SITE_NAME } from '../consts';
 
 export interface CitableReport {
   id: string;
@@ -13,7 +14,7 @@ export interface CitableReport {
   publication?: string | undefined;
 }
 
-const ARCHIVE = '工会报告档案';
+const ARCHIVE = SITE_NAME;
 
 function fullTitle(report: CitableReport): string {
   return report.subtitle ? `${report.title}：${report.subtitle}` : report.title;

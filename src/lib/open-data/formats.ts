@@ -7,6 +7,7 @@ import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import Papa from 'papaparse';
+import { SITE_NAME } from '../../consts';
 import { routes } from '../urls';
 import { REPORT_FIELDS, STATISTIC_FIELDS, type Field, type ReportRecord, type StatisticRecord } from './fields';
 import type { UrlOf } from './records';
@@ -27,7 +28,7 @@ export const LICENCE = {
   url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans',
 } as const;
 
-const TITLE = '工会报告档案';
+const TITLE = SITE_NAME;
 
 export interface StatisticsDocument {
   $schema: string;
