@@ -14,6 +14,9 @@ import {
   HEADLINE_COMPARISONS,
   STATISTIC_FIELDS,
   documentJson,
+  eachStatisticRecord,
+  statisticCount,
+  statisticsEnvelope,
   gzipText,
   headlineComparisons,
   headlineSelection,
@@ -101,7 +104,10 @@ describe('exports written in pieces and gzipped', () => {
     fc.assert(
       fc.property(archives, (archive) => {
         const document = statisticsDocument(statisticRecords(archive, urlOf), urlOf);
-        const json = [...documentJson(document, 'statistics')].join('');
+        const { statistics, ...envelope } = document;
+        const json = [...documentJson(envelope, 'statistics', eachStatisticRecord(archive, urlOf))].join('');
+        expect(envelope).toEqual(statisticsEnvelope(statisticCount(archive), urlOf));
+        expect(statistics).toEqual([...eachStatisticRecord(archive, urlOf)]);
         expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(document)));
         const lines = json.split('\n').filter((line) => line.startsWith('    {'));
         expect(lines).toHaveLength(document.statistics.length);
@@ -117,6 +123,7 @@ describe('exports written in pieces and gzipped', () => {
         const fields = STATISTIC_FIELDS.map((f) => f.name);
         const whole = BOM + Papa.unparse({ fields, data: records.map((r) => fields.map((f) => r[f] ?? '')) }, { newline: '\r\n' });
         expect([...statisticsCsvChunks(records, batch)].join('')).toBe(whole);
+        expect([...statisticsCsvChunks(eachStatisticRecord(archive, urlOf), batch)].join('')).toBe(whole);
       }),
       { seed: 14, numRuns: 100 },
     );

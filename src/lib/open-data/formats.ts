@@ -63,7 +63,12 @@ function envelope(schema: string, title: string, urlOf: UrlOf, count: number) {
 }
 
 export function statisticsDocument(records: StatisticRecord[], urlOf: UrlOf): StatisticsDocument {
-  return { ...envelope(DATA_FILES.statisticsSchema, '统计数据', urlOf, records.length), statistics: records };
+  return { ...statisticsEnvelope(records.length, urlOf), statistics: records };
+}
+
+/** statistics.json without its list, for writing the list piece by piece (documentJson). */
+export function statisticsEnvelope(count: number, urlOf: UrlOf) {
+  return envelope(DATA_FILES.statisticsSchema, '统计数据', urlOf, count);
 }
 
 export function reportsDocument(records: ReportRecord[], urlOf: UrlOf): ReportsDocument {
@@ -79,27 +84,39 @@ export function statisticsCsv(records: readonly StatisticRecord[]): string {
 }
 
 /** The same CSV text in pieces of `batch` rows, so a large export is never one string. */
-export function* statisticsCsvChunks(records: readonly StatisticRecord[], batch = 1000): Generator<string> {
+export function* statisticsCsvChunks(records: Iterable<StatisticRecord>, batch = 1000): Generator<string> {
   const fields = STATISTIC_FIELDS.map((f) => f.name);
-  // Papa ends a header without rows with a line break; so does this.
-  yield BOM + Papa.unparse([fields], { newline: '\r\n' }) + (records.length === 0 ? '\r\n' : '');
-  for (let start = 0; start < records.length; start += batch) {
-    const rows = records.slice(start, start + batch).map((record) => fields.map((name) => record[name] ?? ''));
-    yield `\r\n${Papa.unparse(rows, { newline: '\r\n' })}`;
+  const header = BOM + Papa.unparse([fields], { newline: '\r\n' });
+  let rows: unknown[][] = [];
+  let any = false;
+  const flush = () => {
+    const text = `${any ? '\r\n' : header + '\r\n'}${Papa.unparse(rows, { newline: '\r\n' })}`;
+    any = true;
+    rows = [];
+    return text;
+  };
+  for (const record of records) {
+    rows.push(fields.map((name) => record[name] ?? ''));
+    if (rows.length === batch) yield flush();
   }
+  if (rows.length) yield flush();
+  // Papa ends a header without rows with a line break; so does this.
+  else if (!any) yield `${header}\r\n`;
 }
 
 /**
  * A JSON document as text in pieces: the envelope indented as usual, then the list named `list` with
  * one record per line (a large list is never one string, and a record is one line to grep).
  */
-export function* documentJson<D extends object>(document: D, list: keyof D & string): Generator<string> {
-  const { [list]: items, ...envelope } = document as Record<string, unknown>;
-  if (!Array.isArray(items)) throw new Error(`${list} is not a list`);
+export function* documentJson(envelope: object, list: string, items: Iterable<unknown>): Generator<string> {
   const head = JSON.stringify(envelope, null, 2);
   yield `${head.slice(0, -2)},\n  ${JSON.stringify(list)}: [`;
-  for (let i = 0; i < items.length; i++) yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(items[i])}`;
-  yield items.length === 0 ? ']\n}\n' : '\n  ]\n}\n';
+  let first = true;
+  for (const item of items) {
+    yield `${first ? '' : ','}\n    ${JSON.stringify(item)}`;
+    first = false;
+  }
+  yield first ? ']\n}\n' : '\n  ]\n}\n';
 }
 
 /** Text pieces, UTF-8 encoded and gzipped as they come (zlib writes no time in the header: same input, same bytes). */

@@ -74,6 +74,16 @@ export function statisticRecords(archive: ArchiveInput, urlOf: UrlOf): Statistic
   return archive.reports.flatMap((report) => reportStatisticRecords(archive, report, urlOf));
 }
 
+/** The same records one report at a time, for exports that never hold them all at once. */
+export function* eachStatisticRecord(archive: ArchiveInput, urlOf: UrlOf): Generator<StatisticRecord> {
+  for (const report of archive.reports) yield* reportStatisticRecords(archive, report, urlOf);
+}
+
+/** How many records statisticRecords gives, without making them. */
+export function statisticCount(archive: ArchiveInput): number {
+  return archive.reports.reduce((sum, report) => sum + (countsInData(report) ? report.data.stats.length : 0), 0);
+}
+
 /** The records of one report's statistics (none for a draft), for exports written report by report. */
 export function reportStatisticRecords(archive: ArchiveInput, report: ReportInput, urlOf: UrlOf): StatisticRecord[] {
   if (!countsInData(report)) return [];

@@ -6,8 +6,8 @@ import { absoluteUrl } from '../../lib/urls';
 /** Metadata of every report (schema: reports.schema.json), gzipped. */
 export const GET: APIRoute = async ({ site }) => {
   const urlOf = (path: string) => absoluteUrl(path, site);
-  const document = reportsDocument(reportRecords(await loadArchive(), urlOf), urlOf);
-  return new Response(await gzipText(documentJson(document, 'reports')), {
+  const { reports, ...envelope } = reportsDocument(reportRecords(await loadArchive(), urlOf), urlOf);
+  return new Response(await gzipText(documentJson(envelope, 'reports', reports)), {
     headers: { 'Content-Type': 'application/gzip' },
   });
 };
