@@ -91,41 +91,39 @@ export interface BenchResults {
 const KiB = 1024;
 const round = (value: number, places = 2) => Number(value.toFixed(places));
 
-/** Growth of per-report costs between consecutive sizes. */
-export function scaling(runs: readonly SizeResult[]): Scaling[] {
+/**
+ * For each pair of consecutive sizes: `figures(from, to, growth)`, where `growth(a, b)` is the cost per
+ * report at the larger size (b) over the cost per report at the smaller (a), or null when a figure is missing.
+ */
+function steps<T>(runs: readonly SizeResult[], figures: (from: SizeResult, to: SizeResult, growth: (a: number | null, b: number | null) => number | null) => T): T[] {
   const sorted = [...runs].sort((a, b) => a.reports - b.reports);
   return sorted.slice(1).map((to, i) => {
     const from = sorted[i]!;
-    const growth = (a: number, b: number) => round(b / to.reports / (a / from.reports));
-    const indexingFrom = from.archive.build.indexingSeconds;
-    const indexingTo = to.archive.build.indexingSeconds;
-    return {
-      from: from.reports,
-      to: to.reports,
-      buildSecondsPerReport: growth(from.archive.build.seconds, to.archive.build.seconds),
-      indexingSecondsPerReport: indexingFrom && indexingTo ? growth(indexingFrom, indexingTo) : null,
-      distBytesPerReport: growth(from.archive.dist.bytes, to.archive.dist.bytes),
-      indexBytesPerReport: growth(from.archive.index.bytes, to.archive.index.bytes),
-    };
+    return figures(from, to, (a, b) => (a && b ? round(b / to.reports / (a / from.reports)) : null));
   });
+}
+
+/** Growth of per-report costs between consecutive sizes. */
+export function scaling(runs: readonly SizeResult[]): Scaling[] {
+  return steps(runs, (from, to, growth) => ({
+    from: from.reports,
+    to: to.reports,
+    buildSecondsPerReport: growth(from.archive.build.seconds, to.archive.build.seconds) ?? 0,
+    indexingSecondsPerReport: growth(from.archive.build.indexingSeconds, to.archive.build.indexingSeconds),
+    distBytesPerReport: growth(from.archive.dist.bytes, to.archive.dist.bytes) ?? 0,
+    indexBytesPerReport: growth(from.archive.index.bytes, to.archive.index.bytes) ?? 0,
+  }));
 }
 
 /** Growth of files, memory and each route's render time per page between consecutive sizes. */
 export function scalingDetail(runs: readonly SizeResult[]): ScalingDetail[] {
-  const sorted = [...runs].sort((a, b) => a.reports - b.reports);
-  return sorted.slice(1).map((to, i) => {
-    const from = sorted[i]!;
-    const growth = (a: number, b: number) => round(b / to.reports / (a / from.reports));
-    const memoryFrom = from.archive.build.peakTreeRssMiB;
-    const memoryTo = to.archive.build.peakTreeRssMiB;
-    return {
-      from: from.reports,
-      to: to.reports,
-      distFilesPerReport: growth(from.archive.dist.files, to.archive.dist.files),
-      peakTreeMemoryPerReport: memoryFrom && memoryTo ? growth(memoryFrom, memoryTo) : null,
-      renderSecondsPerPage: perPageGrowth(from.archive.build, to.archive.build),
-    };
-  });
+  return steps(runs, (from, to, growth) => ({
+    from: from.reports,
+    to: to.reports,
+    distFilesPerReport: growth(from.archive.dist.files, to.archive.dist.files) ?? 0,
+    peakTreeMemoryPerReport: growth(from.archive.build.peakTreeRssMiB, to.archive.build.peakTreeRssMiB),
+    renderSecondsPerPage: perPageGrowth(from.archive.build, to.archive.build),
+  }));
 }
 
 /** Growth of each route's render time per page between two builds (routes both builds rendered). */
