@@ -10,7 +10,8 @@
  *   node scripts/bench/run.ts --table bench/results.json   only print the table of a results file
  *
  * Other flags: --sizes 100,1000  --seed <text>  --out <file>  --keep (keep the temporary projects)
- * --no-warmup  --note <text> (recorded with the machine, e.g. "shared machine, other builds running").
+ * --no-warmup  --note <text> (recorded with the machine, e.g. "shared machine, other builds running")
+ * --rebuild-max <N> (the second build after one changed report only for sizes up to N; default: every size).
  */
 import { appendFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -91,7 +92,7 @@ function reportPages(distDir: string): { largest: string; median: string } {
   return { largest: pages[pages.length - 1]!.path, median: pages[Math.floor(pages.length / 2)]!.path };
 }
 
-async function measureSize(corpus: SeedCorpus, count: number, seed: string, keep: boolean): Promise<SizeResult> {
+async function measureSize(corpus: SeedCorpus, count: number, seed: string, keep: boolean, rebuildMax: number): Promise<SizeResult> {
   const reports = generateReports(corpus, { count, seed });
   const summary: CorpusSummary = summarize(reports);
   log(`N=${count}: ${summary.stats} statistics, ${(summary.mdxBytes / 1e6).toFixed(1)} MB of MDX`);
@@ -119,9 +120,12 @@ async function measureSize(corpus: SeedCorpus, count: number, seed: string, keep
     }
     log(`N=${count}: Lighthouse …`);
     const lighthouse: LighthouseScore[] = await lighthousePerformance(distDir, BASE, ['', reportPages(distDir).largest]);
-    log(`N=${count}: second build with one report changed …`);
-    const rebuild = await rebuildAfterOneChange(archive, reports[0]!);
-    log(`N=${count}: rebuild ${rebuild.seconds.toFixed(1)} s`);
+    let rebuild: BuildMeasurement | undefined;
+    if (count <= rebuildMax) {
+      log(`N=${count}: second build with one report changed …`);
+      rebuild = await rebuildAfterOneChange(archive, reports[0]!);
+      log(`N=${count}: rebuild ${rebuild.seconds.toFixed(1)} s`);
+    }
     const indexing = archiveFigures.build.indexingSeconds ?? 0;
     return {
       reports: count,
@@ -137,7 +141,7 @@ async function measureSize(corpus: SeedCorpus, count: number, seed: string, keep
       search,
       reportPage: pages,
       lighthouse,
-      rebuild: roundBuild(rebuild),
+      ...(rebuild ? { rebuild: roundBuild(rebuild) } : {}),
     };
   });
 }
@@ -179,6 +183,7 @@ async function main(): Promise<void> {
       'no-warmup': { type: 'boolean', default: false },
       note: { type: 'string', default: '' },
       table: { type: 'string' },
+      'rebuild-max': { type: 'string' },
     },
   });
   if (values.table) {
@@ -192,46 +197,51 @@ async function main(): Promise<void> {
   const corpus = loadSeedCorpus();
   const measuredAt = new Date().toISOString();
   if (!values['no-warmup']) await warmUp(corpus, values.seed);
+  const browser = await launchBrowser();
+  const chromium = browser.version();
+  await browser.close();
   const runs: SizeResult[] = [];
+  const write = () => {
+    const growth = scaling(runs);
+    const detail = scalingDetail(runs);
+    const results: BenchResults = {
+      benchmark: 'archive-scale',
+      measuredAt,
+      machine: {
+        cpus: availableParallelism(),
+        cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+        memoryGiB: round(totalmem() / 2 ** 30, 1),
+        os: `${type()} ${release()}`,
+        node: process.version,
+        astro: packageVersion('astro'),
+        mdx: packageVersion('@astrojs/mdx'),
+        pagefind: packageVersion('pagefind'),
+        chromium,
+        note: values.note,
+      },
+      settings: { seed: values.seed, base: BASE, years: DEFAULT_YEARS, queries: QUERIES, warmUp: !values['no-warmup'] },
+      runs,
+      scaling: growth,
+      scalingDetail: detail,
+      targets: checkTargets(runs, growth, detail),
+    };
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+    log(`wrote ${relative(process.cwd(), out)} (${runs.length} of ${sizes.length} sizes)`);
+    return results;
+  };
+  let results: BenchResults | undefined;
   for (const count of sizes) {
-    const result = await measureSize(corpus, count, values.seed, values.keep);
+    const result = await measureSize(corpus, count, values.seed, values.keep, Number(values['rebuild-max'] ?? Infinity));
     runs.push({
       ...result,
       archive: { ...result.archive, build: roundBuild(result.archive.build) },
       bare: { ...result.bare, build: roundBuild(result.bare.build) },
     });
+    // Written after every size: a long run that is stopped keeps what it measured.
+    results = write();
   }
-  const browser = await launchBrowser();
-  const chromium = browser.version();
-  await browser.close();
-
-  const growth = scaling(runs);
-  const detail = scalingDetail(runs);
-  const results: BenchResults = {
-    benchmark: 'archive-scale',
-    measuredAt,
-    machine: {
-      cpus: availableParallelism(),
-      cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
-      memoryGiB: round(totalmem() / 2 ** 30, 1),
-      os: `${type()} ${release()}`,
-      node: process.version,
-      astro: packageVersion('astro'),
-      mdx: packageVersion('@astrojs/mdx'),
-      pagefind: packageVersion('pagefind'),
-      chromium,
-      note: values.note,
-    },
-    settings: { seed: values.seed, base: BASE, years: DEFAULT_YEARS, queries: QUERIES, warmUp: !values['no-warmup'] },
-    runs,
-    scaling: growth,
-    scalingDetail: detail,
-    targets: checkTargets(runs, growth, detail),
-  };
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  log(`wrote ${relative(process.cwd(), out)}`);
-  process.stdout.write(renderTable(results));
+  if (results) process.stdout.write(renderTable(results));
 }
 
 await main();
