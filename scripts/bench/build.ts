@@ -23,6 +23,8 @@ export interface BuildMeasurement {
   peakRssMiB: number | null;
   /** Largest sampled sum of resident sets over astro and its child processes, MiB. */
   peakTreeRssMiB: number | null;
+  /** Largest sampled resident set of each kind of process in the tree (node, pagefind, esbuild …), MiB. */
+  peakByProcessMiB: Record<string, number>;
   /** Astro's own phase timer (ASTRO_TIMER_PATH), seconds: content sync, bundling, page generation … */
   phases: Record<string, number>;
   /** Page rendering time summed per first path segment (reports, regions, data …), from Astro's per-page log. */
@@ -59,15 +61,29 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-function treeRssKb(pid: number): number {
+/** The process's command name (`node`, `pagefind_extended` …), or undefined when it is gone. */
+function commandOf(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resident set of the process tree, in total and by command name (kB). */
+function treeRssKb(pid: number): { total: number; byCommand: Map<string, number> } {
   let total = 0;
+  const byCommand = new Map<string, number>();
   const pending = [pid];
   while (pending.length) {
     const current = pending.pop()!;
-    total += statusKb(current, 'VmRSS') ?? 0;
+    const rss = statusKb(current, 'VmRSS') ?? 0;
+    total += rss;
+    const command = commandOf(current);
+    if (command) byCommand.set(command, (byCommand.get(command) ?? 0) + rss);
     pending.push(...childrenOf(current));
   }
-  return total;
+  return { total, byCommand };
 }
 
 /** Parses the figures Astro and the Pagefind integration print. */
@@ -128,10 +144,13 @@ export async function runBuild(project: BenchProject, env: Record<string, string
   const pid = child.pid;
   let hwm: number | undefined;
   let tree = 0;
+  const byCommand = new Map<string, number>();
   const sample = () => {
     if (pid === undefined) return;
     hwm = statusKb(pid, 'VmHWM') ?? hwm;
-    tree = Math.max(tree, treeRssKb(pid));
+    const now = treeRssKb(pid);
+    tree = Math.max(tree, now.total);
+    for (const [command, kb] of now.byCommand) byCommand.set(command, Math.max(byCommand.get(command) ?? 0, kb));
   };
   const timer = setInterval(sample, 100);
   const status = await new Promise<number | null>((resolve, reject) => {
@@ -149,6 +168,7 @@ export async function runBuild(project: BenchProject, env: Record<string, string
     ...parseBuildLog(output),
     peakRssMiB: MiB(hwm),
     peakTreeRssMiB: MiB(tree),
+    peakByProcessMiB: Object.fromEntries([...byCommand].map(([command, kb]) => [command, MiB(kb) ?? 0])),
     phases: readPhases(timerFile),
     renderByRoute: renderTimes(output),
   };

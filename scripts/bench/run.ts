@@ -6,12 +6,14 @@
  *
  *   node scripts/bench/run.ts                      N = 100 and 1000 → bench/results.json
  *   node scripts/bench/run.ts --n 5000             N = 5000 → bench/results-5000.json
+ *   node scripts/bench/run.ts --sizes 1000,10000   the scale goals (issue #14); heavy: tens of minutes
  *   node scripts/bench/run.ts --table bench/results.json   only print the table of a results file
  *
  * Other flags: --sizes 100,1000  --seed <text>  --out <file>  --keep (keep the temporary projects)
- * --no-warmup  --note <text> (recorded with the machine, e.g. "shared machine, other builds running").
+ * --no-warmup  --note <text> (recorded with the machine, e.g. "shared machine, other builds running")
+ * --rebuild-max <N> (the second build after one changed report only for sizes up to N; default: every size).
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,10 +21,11 @@ import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { measurePageWeight, measureQueries, openSite, type PageWeight, type QueryMeasurement } from './browser.ts';
 import { runBuild, type BuildMeasurement } from './build.ts';
 import { generateReports, summarize, writeReports, DEFAULT_YEARS, type CorpusSummary, type GeneratedReport } from './generate.ts';
+import { lighthousePerformance, type LighthouseScore } from './lighthouse.ts';
 import { createArchiveProject, createBareProject, ROOT, type BenchProject } from './projects.ts';
 import { loadSeedCorpus, type SeedCorpus } from './seeds.ts';
 import { countFiles, folderSize } from './sizes.ts';
-import { checkTargets, renderTable, scaling, type BenchResults, type SiteFigures, type SizeResult } from './results.ts';
+import { checkTargets, renderTable, scaling, scalingDetail, type BenchResults, type SiteFigures, type SizeResult } from './results.ts';
 
 const DEFAULT_SIZES = [100, 1000];
 const BASE = '/union-archive/';
@@ -89,7 +92,7 @@ function reportPages(distDir: string): { largest: string; median: string } {
   return { largest: pages[pages.length - 1]!.path, median: pages[Math.floor(pages.length / 2)]!.path };
 }
 
-async function measureSize(corpus: SeedCorpus, count: number, seed: string, keep: boolean): Promise<SizeResult> {
+async function measureSize(corpus: SeedCorpus, count: number, seed: string, keep: boolean, rebuildMax: number): Promise<SizeResult> {
   const reports = generateReports(corpus, { count, seed });
   const summary: CorpusSummary = summarize(reports);
   log(`N=${count}: ${summary.stats} statistics, ${(summary.mdxBytes / 1e6).toFixed(1)} MB of MDX`);
@@ -115,6 +118,14 @@ async function measureSize(corpus: SeedCorpus, count: number, seed: string, keep
     } finally {
       await session.close();
     }
+    log(`N=${count}: Lighthouse …`);
+    const lighthouse: LighthouseScore[] = await lighthousePerformance(distDir, BASE, ['', reportPages(distDir).largest]);
+    let rebuild: BuildMeasurement | undefined;
+    if (count <= rebuildMax) {
+      log(`N=${count}: second build with one report changed …`);
+      rebuild = await rebuildAfterOneChange(archive, reports[0]!);
+      log(`N=${count}: rebuild ${rebuild.seconds.toFixed(1)} s`);
+    }
     const indexing = archiveFigures.build.indexingSeconds ?? 0;
     return {
       reports: count,
@@ -129,8 +140,19 @@ async function measureSize(corpus: SeedCorpus, count: number, seed: string, keep
       },
       search,
       reportPage: pages,
+      lighthouse,
+      ...(rebuild ? { rebuild: roundBuild(rebuild) } : {}),
     };
   });
+}
+
+/**
+ * A second build of the same project after one report's text changed (a sentence appended to its body),
+ * with the first build's caches in place: what Astro's content-layer cache and Pagefind save.
+ */
+async function rebuildAfterOneChange(project: BenchProject, report: GeneratedReport): Promise<BuildMeasurement> {
+  appendFileSync(join(project.reportsDir, `${report.id}.mdx`), '\n基准测试在此追加一句，检验改动一篇报道后的再次构建。\n');
+  return runBuild(project, { BASE_PATH: BASE, SITE_URL: SITE });
 }
 
 async function warmUp(corpus: SeedCorpus, seed: string): Promise<void> {
@@ -161,6 +183,7 @@ async function main(): Promise<void> {
       'no-warmup': { type: 'boolean', default: false },
       note: { type: 'string', default: '' },
       table: { type: 'string' },
+      'rebuild-max': { type: 'string' },
     },
   });
   if (values.table) {
@@ -174,44 +197,51 @@ async function main(): Promise<void> {
   const corpus = loadSeedCorpus();
   const measuredAt = new Date().toISOString();
   if (!values['no-warmup']) await warmUp(corpus, values.seed);
+  const browser = await launchBrowser();
+  const chromium = browser.version();
+  await browser.close();
   const runs: SizeResult[] = [];
+  const write = () => {
+    const growth = scaling(runs);
+    const detail = scalingDetail(runs);
+    const results: BenchResults = {
+      benchmark: 'archive-scale',
+      measuredAt,
+      machine: {
+        cpus: availableParallelism(),
+        cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+        memoryGiB: round(totalmem() / 2 ** 30, 1),
+        os: `${type()} ${release()}`,
+        node: process.version,
+        astro: packageVersion('astro'),
+        mdx: packageVersion('@astrojs/mdx'),
+        pagefind: packageVersion('pagefind'),
+        chromium,
+        note: values.note,
+      },
+      settings: { seed: values.seed, base: BASE, years: DEFAULT_YEARS, queries: QUERIES, warmUp: !values['no-warmup'] },
+      runs,
+      scaling: growth,
+      scalingDetail: detail,
+      targets: checkTargets(runs, growth, detail),
+    };
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+    log(`wrote ${relative(process.cwd(), out)} (${runs.length} of ${sizes.length} sizes)`);
+    return results;
+  };
+  let results: BenchResults | undefined;
   for (const count of sizes) {
-    const result = await measureSize(corpus, count, values.seed, values.keep);
+    const result = await measureSize(corpus, count, values.seed, values.keep, Number(values['rebuild-max'] ?? Infinity));
     runs.push({
       ...result,
       archive: { ...result.archive, build: roundBuild(result.archive.build) },
       bare: { ...result.bare, build: roundBuild(result.bare.build) },
     });
+    // Written after every size: a long run that is stopped keeps what it measured.
+    results = write();
   }
-  const browser = await launchBrowser();
-  const chromium = browser.version();
-  await browser.close();
-
-  const growth = scaling(runs);
-  const results: BenchResults = {
-    benchmark: 'archive-scale',
-    measuredAt,
-    machine: {
-      cpus: availableParallelism(),
-      cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
-      memoryGiB: round(totalmem() / 2 ** 30, 1),
-      os: `${type()} ${release()}`,
-      node: process.version,
-      astro: packageVersion('astro'),
-      mdx: packageVersion('@astrojs/mdx'),
-      pagefind: packageVersion('pagefind'),
-      chromium,
-      note: values.note,
-    },
-    settings: { seed: values.seed, base: BASE, years: DEFAULT_YEARS, queries: QUERIES, warmUp: !values['no-warmup'] },
-    runs,
-    scaling: growth,
-    targets: checkTargets(runs, growth),
-  };
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  log(`wrote ${relative(process.cwd(), out)}`);
-  process.stdout.write(renderTable(results));
+  if (results) process.stdout.write(renderTable(results));
 }
 
 await main();

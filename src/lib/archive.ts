@@ -3,8 +3,10 @@
  * by id, and counts. Loaded once per build and shared by every route.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { ancestors, descendantIds } from './regions';
+import { ancestors } from './regions';
+import { statisticRecords, type StatisticRecord } from './open-data';
 import { chronological } from './report-order';
+import { pathWithBase } from './urls';
 
 export type ReportEntry = CollectionEntry<'reports'>;
 export type RegionEntry = CollectionEntry<'regions'>;
@@ -31,6 +33,13 @@ export interface Archive {
   metrics: Map<string, MetricEntry>;
   /** The regions that hold reports, and their ancestors (the vocabulary has every county of China). */
   regionNodes: { id: string; name: string; level: string; parent?: string }[];
+  /**
+   * Reports by region (a region's list includes its sub-regions), by year and by topic, each newest
+   * first. Built in one pass over the reports, so no page filters the whole archive.
+   */
+  byRegion: Map<string, Report[]>;
+  byYear: Map<number, Report[]>;
+  byTopic: Map<string, Report[]>;
 }
 
 let cached: Promise<Archive> | undefined;
@@ -65,13 +74,30 @@ async function load(): Promise<Archive> {
   // The vocabulary names every county of China; pages list only the regions that hold reports and their ancestors.
   const held = new Set(reports.flatMap((r) => r.regionLineage));
   const regionNodes = allNodes.filter((r) => held.has(r.id));
+  const newestFirst = chronological(reports).reverse();
   return {
-    reports: chronological(reports).reverse(),
+    reports: newestFirst,
     regions: new Map(regionEntries.map((r) => [r.id, r])),
     topics: new Map(topicEntries.map((t) => [t.id, t])),
     metrics: new Map(metricEntries.map((m) => [m.id, m])),
     regionNodes,
+    byRegion: groupMany(newestFirst, (r) => r.regionLineage),
+    byYear: groupMany(newestFirst, (r) => [r.year]),
+    byTopic: groupMany(newestFirst, (r) => r.topics),
   };
+}
+
+/** Groups items under each of their keys, keeping the items' order within every group. */
+export function groupMany<T, K>(items: readonly T[], keysOf: (item: T) => readonly K[]): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    for (const key of new Set(keysOf(item))) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
 }
 
 export function loadArchive(): Promise<Archive> {
@@ -79,33 +105,39 @@ export function loadArchive(): Promise<Archive> {
   return cached;
 }
 
+let records: Promise<StatisticRecord[]> | undefined;
+
+/** The statistic records of the reviewed reports with base-relative links, made once for all data pages. */
+export function loadStatisticRecords(): Promise<StatisticRecord[]> {
+  records ??= loadArchive().then((archive) => statisticRecords(archive, pathWithBase));
+  return records;
+}
+
+/** A vocabulary entry the content references (the content checks guarantee it exists; say so if not). */
+export function entryOf<E>(entries: ReadonlyMap<string, E>, id: string, kind: string): E {
+  const entry = entries.get(id);
+  if (entry === undefined) throw new Error(`未知${kind} / unknown ${kind}: ${id}`);
+  return entry;
+}
+
 /** Reports about a region or any region below it. */
 export function reportsInRegion(archive: Archive, regionId: string): Report[] {
-  const ids = descendantIds(regionId, archive.regionNodes);
-  return archive.reports.filter((r) => ids.has(r.region));
+  return archive.byRegion.get(regionId) ?? [];
 }
 
 export function reportsInYear(archive: Archive, year: number): Report[] {
-  return archive.reports.filter((r) => r.year === year);
+  return archive.byYear.get(year) ?? [];
 }
 
 export function reportsOnTopic(archive: Archive, topicId: string): Report[] {
-  return archive.reports.filter((r) => r.topics.includes(topicId));
+  return archive.byTopic.get(topicId) ?? [];
 }
 
 /** Years with reports, newest first, with counts. */
 export function yearCounts(archive: Archive): { year: number; count: number }[] {
-  const counts = new Map<number, number>();
-  for (const report of archive.reports) counts.set(report.year, (counts.get(report.year) ?? 0) + 1);
-  return [...counts].map(([year, count]) => ({ year, count })).sort((a, b) => b.year - a.year);
+  return [...archive.byYear].map(([year, reports]) => ({ year, count: reports.length })).sort((a, b) => b.year - a.year);
 }
 
 export function statCount(archive: Archive): number {
   return archive.reports.reduce((sum, r) => sum + r.data.stats.length, 0);
 }
-
-/** How many reports a list page shows before paginating. */
-export const PAGE_SIZE = 20;
-
-/** Rows per page of the all-reports table (denser than the card lists). */
-export const TABLE_PAGE_SIZE = 100;

@@ -27,3 +27,10 @@ export const routes = {
   metric: (slug: string) => `/data/${slug}/`,
   original: (file: string) => `/originals/${file}`,
 } as const;
+
+type Routes = typeof routes;
+
+/** A link to one of the archive's routes, base path included: `href('report', id)` → `/union-archive/reports/<id>/`. */
+export function href<K extends keyof Routes>(route: K, ...args: Parameters<Routes[K]>): string {
+  return pathWithBase((routes[route] as (...a: Parameters<Routes[K]>) => string)(...args));
+}

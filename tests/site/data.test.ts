@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import Ajv2020 from 'ajv/dist/2020';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
@@ -18,11 +19,15 @@ const reports = builtReports();
 const metrics = builtVocabulary('metrics');
 const stats = reports.flatMap((r) => (r.data.stats ?? []).map((stat, i) => ({ report: r, stat, index: i + 1 })));
 
-const file = (path: string) => readFileSync(join(siteDir(), 'data', path));
+// The exports are published gzipped (.gz); read them as a downloader would after unpacking.
+const file = (path: string) => {
+  const bytes = readFileSync(join(siteDir(), 'data', path));
+  return path.endsWith('.gz') ? gunzipSync(bytes) : bytes;
+};
 const json = (path: string) => JSON.parse(file(path).toString('utf8'));
 type Row = Record<string, unknown>;
-const statistics = json('statistics.json') as { count: number; statistics: Row[] };
-const reportsJson = json('reports.json') as { count: number; reports: Row[] };
+const statistics = json('statistics.json.gz') as { count: number; statistics: Row[] };
+const reportsJson = json('reports.json.gz') as { count: number; reports: Row[] };
 
 function validator(schemaFile: string) {
   return new Ajv2020({ strict: true, allowUnionTypes: true }).compile(json(schemaFile));
@@ -92,7 +97,7 @@ describe('statistics.json', () => {
 });
 
 describe('statistics.csv', () => {
-  const bytes = file('statistics.csv');
+  const bytes = file('statistics.csv.gz');
   const text = bytes.toString('utf8');
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
   const rowSchema = json('statistics.schema.json').$defs.statistic as {
@@ -256,9 +261,9 @@ describe('/data/', () => {
 
   it('offers the open-data files and their schemas, which exist', () => {
     for (const name of [
-      'statistics.json',
-      'statistics.csv',
-      'reports.json',
+      'statistics.json.gz',
+      'statistics.csv.gz',
+      'reports.json.gz',
       'statistics.schema.json',
       'statistics.csv.schema.json',
       'reports.schema.json',

@@ -1,0 +1,9 @@
+/** Site-wide constants: the archive's name and how long list pages are. */
+
+export const SITE_NAME = '工会报告档案';
+
+/** How many reports a card list shows before paginating (fewer, longer pages: GitHub Pages counts files). */
+export const PAGE_SIZE = 50;
+
+/** Rows per page of the all-reports table (denser than the card lists). */
+export const TABLE_PAGE_SIZE = 100;
