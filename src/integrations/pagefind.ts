@@ -1,27 +1,131 @@
 /**
- * Indexes the built site with Pagefind at the end of `astro build`, so the build alone produces the
- * search index (dist/pagefind/). Only report pages carry `data-pagefind-body`, so only they are indexed.
+ * Builds the search index at the end of `astro build` (dist/pagefind/), for exact substring search
+ * (model: src/lib/search-text.ts).
+ *
+ * - Only report pages carry `data-pagefind-body`; their indexed text is that element without its
+ *   `data-pagefind-ignore` parts: the title (h1), then subtitle, byline, body, captions and editorial
+ *   notes, whitespace removed.
+ * - Pagefind indexes one custom record per report: the folded text as coded bigrams, language zh-cn
+ *   (the search page's language, so Pagefind picks this index), with a sort key `n` = the report's
+ *   number, from which the page maps Pagefind's results to reports without loading any fragment.
+ * - Beside it: `search-table.json` (per report: region lineage, year, topics, length), used for facets,
+ *   sorting and ranking; and excerpt blocks `excerpt/<n>/<k>.json` (title, URL and a slice of the text)
+ *   so a result's excerpt loads a few hundred characters, not its whole text.
  */
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { load } from 'cheerio';
+import { Converter } from 'opencc-js/t2cn';
 import * as pagefind from 'pagefind';
+import { codedRecord, createFolder, stripSpace } from '../lib/search-text';
+import { EXCERPT_BLOCK, EXCERPT_OVERLAP, SORT_KEY, excerptPath, type ExcerptBlock, type SearchTable } from '../lib/search-engine';
+
+/** Language of the records: the search page's <html lang>, so Pagefind loads this index for it. */
+export const RECORD_LANGUAGE = 'zh-cn';
+
+export interface IndexedReport {
+  url: string;
+  /** Title and rest of the indexed text as printed, whitespace removed. */
+  title: string;
+  body: string;
+  regions: string[];
+  year: number;
+  topics: string[];
+}
+
+/** The indexed text and facets of a report page, or null for any other page. */
+export function readReportPage(html: string, url: string): IndexedReport | null {
+  if (!html.includes('data-pagefind-body')) return null;
+  const $ = load(html);
+  const article = $('[data-pagefind-body]').first();
+  article.find('[data-pagefind-ignore]').remove();
+  const heading = article.find('h1').first();
+  const title = stripSpace(heading.text());
+  heading.remove();
+  const values = (name: string) => $(`[data-pagefind-filter="${name}"]`).map((_, el) => $(el).text().trim()).get();
+  const year = Number(values('year')[0]);
+  if (!title || !Number.isInteger(year)) throw new Error(`search index: ${url} has no title or year`);
+  return { url, title, body: stripSpace(article.text()), regions: values('region'), year, topics: values('topic') };
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+}
+
+/** The search table and excerpt blocks of the reports, in report-number order. */
+export function searchFiles(reports: readonly IndexedReport[]): { table: SearchTable; blocks: Map<string, ExcerptBlock> } {
+  const regions = [...new Set(reports.flatMap((r) => r.regions))];
+  const topics = [...new Set(reports.flatMap((r) => r.topics))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const table: SearchTable = {
+    regions,
+    topics,
+    reports: reports.map((r) => [
+      r.regions.map((name) => regions.indexOf(name)),
+      r.year,
+      r.topics.map((name) => topics.indexOf(name)),
+      [...r.body].length,
+    ]),
+  };
+  const blocks = new Map<string, ExcerptBlock>();
+  reports.forEach((r, n) => {
+    const chars = [...r.body];
+    for (let k = 0; k === 0 || k * EXCERPT_BLOCK < chars.length; k++) {
+      const start = k * EXCERPT_BLOCK;
+      const text = chars.slice(start, start + EXCERPT_BLOCK + EXCERPT_OVERLAP).join('');
+      blocks.set(excerptPath(n, k), { url: r.url, title: r.title, start, text });
+    }
+  });
+  return { table, blocks };
+}
 
 export default function pagefindIndex(): AstroIntegration {
+  let base = '/';
   return {
     name: 'archive-pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
+        const reports: IndexedReport[] = [];
+        for (const file of (await htmlFiles(site)).sort()) {
+          const path = relative(site, file).split(sep).join('/');
+          const url = base + path.replace(/(^|\/)index\.html$/, '$1');
+          const report = readReportPage(await readFile(file, 'utf8'), url);
+          if (report) reports.push(report);
+        }
+        const fold = createFolder(Converter({ from: 't', to: 'cn' }));
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         try {
-          const added = await index.addDirectory({ path: site });
-          if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+          const width = String(reports.length).length;
+          for (const [n, report] of reports.entries()) {
+            const added = await index.addCustomRecord({
+              url: report.url,
+              content: codedRecord(fold(report.title), fold(report.body)),
+              language: RECORD_LANGUAGE,
+              sort: { [SORT_KEY]: String(n).padStart(width, '0') },
+            });
+            if (added.errors.length) throw new Error(`Pagefind could not index ${report.url}: ${added.errors.join('; ')}`);
+          }
+          const outputPath = join(site, 'pagefind');
+          const written = await index.writeFiles({ outputPath });
           if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-          logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+          const { table, blocks } = searchFiles(reports);
+          await writeFile(join(outputPath, 'search-table.json'), JSON.stringify(table));
+          for (const [path, block] of blocks) {
+            await mkdir(join(outputPath, path, '..'), { recursive: true });
+            await writeFile(join(outputPath, path), JSON.stringify(block));
+          }
+          const chars = reports.reduce((sum, r) => sum + [...r.title].length + [...r.body].length, 0);
+          logger.info(
+            `indexed ${reports.length} pages in ${Math.round(performance.now() - started)} ms: ${reports.length} reports, ${chars} characters, ${blocks.size} excerpt blocks`,
+          );
         } finally {
           await pagefind.close();
         }
