@@ -31,8 +31,6 @@ import { createFolder, type Converter } from '../lib/search-text';
 const FACET_LABELS: Record<Facet, string> = { region: '地区', year: '年份', topic: '主题' };
 /** Region and year are single choices (a report has one of each); topics combine. */
 const MULTIPLE: Record<Facet, boolean> = { region: false, year: false, topic: true };
-/** Results shown at first and per 显示更多; each loads one excerpt block. */
-const PAGE = 10;
 
 interface PagefindModule {
   createInstance(options: Record<string, unknown>): PagefindApi & { init(): Promise<void> };
@@ -54,6 +52,8 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
   const status = doc.querySelector<HTMLElement>('[data-search-status]')!;
   const list = doc.getElementById('search-results') as HTMLOListElement;
   const bundle = `${base}pagefind/`;
+  /** Results shown at first and per 显示更多 (the page says 10); each loads one excerpt block. */
+  const PAGE = Number(list.dataset.pageSize) || 10;
 
   const [module, table] = await Promise.all([
     import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>,
