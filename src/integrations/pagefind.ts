@@ -19,7 +19,7 @@ import type { AstroIntegration } from 'astro';
 import { load } from 'cheerio';
 import { Converter } from 'opencc-js/t2cn';
 import * as pagefind from 'pagefind';
-import { codedRecord, createFolder, stripSpace } from '../lib/search-text';
+import { codedRecord, createFolder, stripSpace, TITLE_ZONE } from '../lib/search-text';
 import { EXCERPT_BLOCK, EXCERPT_OVERLAP, SORT_KEY, excerptPath, type ExcerptBlock, type SearchTable } from '../lib/search-engine';
 
 /** Language of the records: the search page's <html lang>, so Pagefind loads this index for it. */
@@ -62,12 +62,10 @@ export function searchFiles(reports: readonly IndexedReport[]): { table: SearchT
   const table: SearchTable = {
     regions,
     topics,
-    reports: reports.map((r) => [
-      r.regions.map((name) => regions.indexOf(name)),
-      r.year,
-      r.topics.map((name) => topics.indexOf(name)),
-      [...r.body].length,
-    ]),
+    region: reports.map((r) => r.regions.map((name) => regions.indexOf(name))),
+    year: reports.map((r) => r.year),
+    topic: reports.map((r) => r.topics.map((name) => topics.indexOf(name))),
+    length: reports.map((r) => [...r.body].length),
   };
   const blocks = new Map<string, ExcerptBlock>();
   reports.forEach((r, n) => {
@@ -87,19 +85,24 @@ export function searchFiles(reports: readonly IndexedReport[]): { table: SearchT
  */
 export async function writeSearchBundle(reports: readonly IndexedReport[], outputPath: string): Promise<{ blocks: number }> {
   const fold = createFolder(Converter({ from: 't', to: 'cn' }));
+  const positions = reports.reduce((sum, r) => sum + [...r.body].length + TITLE_ZONE, 0);
+  // Pagefind reads it when its process starts (below); a process left running would keep its own.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(chunkSize(positions));
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     const width = String(reports.length).length;
-    for (const [n, report] of reports.entries()) {
-      const added = await index.addCustomRecord({
-        url: report.url,
-        content: codedRecord(fold(report.title), fold(report.body)),
-        language: RECORD_LANGUAGE,
-        sort: { [SORT_KEY]: String(n).padStart(width, '0') },
-      });
-      if (added.errors.length) throw new Error(`Pagefind could not index ${report.url}: ${added.errors.join('; ')}`);
-    }
+    await Promise.all(
+      reports.map(async (report, n) => {
+        const added = await index.addCustomRecord({
+          url: report.url,
+          content: codedRecord(fold(report.title), fold(report.body)),
+          language: RECORD_LANGUAGE,
+          sort: { [SORT_KEY]: String(n).padStart(width, '0') },
+        });
+        if (added.errors.length) throw new Error(`Pagefind could not index ${report.url}: ${added.errors.join('; ')}`);
+      }),
+    );
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
   } finally {
@@ -107,11 +110,21 @@ export async function writeSearchBundle(reports: readonly IndexedReport[], outpu
   }
   const { table, blocks } = searchFiles(reports);
   await writeFile(join(outputPath, 'search-table.json'), JSON.stringify(table));
-  for (const [path, block] of blocks) {
-    await mkdir(join(outputPath, path, '..'), { recursive: true });
-    await writeFile(join(outputPath, path), JSON.stringify(block));
+  await Promise.all(reports.map((_, n) => mkdir(join(outputPath, excerptPath(n, 0), '..'), { recursive: true })));
+  const entries = [...blocks];
+  for (let i = 0; i < entries.length; i += 256) {
+    await Promise.all(entries.slice(i, i + 256).map(([path, block]) => writeFile(join(outputPath, path), JSON.stringify(block))));
   }
   return { blocks: blocks.size };
+}
+
+/**
+ * Index chunk size (word positions per chunk) for an index of `positions` positions: a query loads one
+ * chunk per bigram, while the metadata every query loads lists every chunk; growing with the square
+ * root of the index keeps both in proportion (2,500 at about 1,000 reports).
+ */
+export function chunkSize(positions: number): number {
+  return Math.max(1000, Math.round(2500 * Math.sqrt(positions / 3_000_000)));
 }
 
 /** The report pages of a built site, in file order (which numbers them). */

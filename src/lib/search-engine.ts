@@ -16,7 +16,7 @@ import { HAN, createFolder, queryTerms, termPhrase, TITLE_ZONE, type Converter }
 /** Pagefind sort key holding each record's report number. */
 export const SORT_KEY = 'n';
 /** Excerpt blocks: characters per block and extra characters each block repeats from the next. */
-export const EXCERPT_BLOCK = 400;
+export const EXCERPT_BLOCK = 240;
 export const EXCERPT_OVERLAP = 100;
 /** Path of an excerpt block under the Pagefind bundle. */
 export const excerptPath = (report: number, block: number) => `excerpt/${report}/${block}.json`;
@@ -29,11 +29,17 @@ export interface ExcerptBlock {
   text: string;
 }
 
-/** Per report, in report-number order: region lineage (indices into `regions`), year, topics, body length. */
+/** Columns indexed by report number (columns compress better than rows): what facets, sorting and ranking need. */
 export interface SearchTable {
   regions: string[];
   topics: string[];
-  reports: [regions: number[], year: number, topics: number[], length: number][];
+  /** Region lineage (indices into `regions`, province first). */
+  region: number[][];
+  year: number[];
+  /** Topics (indices into `topics`). */
+  topic: number[][];
+  /** Characters of indexed text after the title. */
+  length: number[];
 }
 
 /** What this module needs of a Pagefind instance: hits with their word positions, before any data(). */
@@ -92,8 +98,8 @@ export interface SearchContext {
 /** Maps Pagefind's page ids to report numbers through the sort key: one metadata-only search. */
 export async function openSearch(api: PagefindApi, table: SearchTable, loadToSimplified?: () => Promise<Converter>): Promise<SearchContext> {
   const all = (await api.search(null, { sort: { [SORT_KEY]: 'asc' } }))?.results ?? [];
-  if (all.length !== table.reports.length) {
-    throw new Error(`search index holds ${all.length} records but the search table ${table.reports.length} reports`);
+  if (all.length !== table.year.length) {
+    throw new Error(`search index holds ${all.length} records but the search table ${table.year.length} reports`);
   }
   return { api, table, numbers: new Map(all.map((hit, n) => [hit.id, n])), loadToSimplified };
 }
@@ -165,8 +171,11 @@ const emptyCounts = (): FilterCounts => ({ region: {}, year: {}, topic: {} });
 
 /** A report's facet values. */
 export function facetValues(table: SearchTable, report: number): Record<Facet, string[]> {
-  const [regions, year, topics] = table.reports[report]!;
-  return { region: regions.map((i) => table.regions[i]!), year: [String(year)], topic: topics.map((i) => table.topics[i]!) };
+  return {
+    region: table.region[report]!.map((i) => table.regions[i]!),
+    year: [String(table.year[report])],
+    topic: table.topic[report]!.map((i) => table.topics[i]!),
+  };
 }
 
 export function countFacets(table: SearchTable, reports: Iterable<number>): FilterCounts {
@@ -184,8 +193,8 @@ function passes(table: SearchTable, report: number, filters: SearchRequest['filt
 }
 
 function order(table: SearchTable, results: SearchResult[], sort: SortOrder, query: boolean): SearchResult[] {
-  const year = (r: SearchResult) => table.reports[r.report]![1];
-  const density = (r: SearchResult) => r.occurrences / Math.max(1, table.reports[r.report]![3]);
+  const year = (r: SearchResult) => table.year[r.report]!;
+  const density = (r: SearchResult) => r.occurrences / Math.max(1, table.length[r.report]!);
   const relevance = (a: SearchResult, b: SearchResult) =>
     query ? Number(b.titleHit) - Number(a.titleHit) || density(b) - density(a) || a.report - b.report : year(b) - year(a) || a.report - b.report;
   if (sort === 'relevance') return results.sort(relevance);
@@ -199,7 +208,7 @@ export async function runSearch(context: SearchContext, request: SearchRequest):
   let matched: SearchResult[];
   let outcome: Pick<SearchOutcome, 'terms' | 'convertedFrom' | 'missingTerms'>;
   if (!raw.length) {
-    matched = table.reports.map((_, report) => ({ report, titleHit: false, occurrences: 0 }));
+    matched = table.year.map((_, report) => ({ report, titleHit: false, occurrences: 0 }));
     outcome = { terms: [], missingTerms: [] };
   } else {
     const { found, converted } = await searchTerms(context, raw);

@@ -63,7 +63,7 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
   const pagefind = module.createInstance({ noWorker: true });
   await pagefind.init();
   const context: SearchContext = await openSearch(pagefind, table, loadToSimplified);
-  const totals = countFacets(table, table.reports.keys());
+  const totals = countFacets(table, table.year.keys());
   const foldBasic = createFolder();
   const blocks = new Map<string, Promise<ExcerptBlock>>();
   const loadBlock = (report: number, k: number) => {
@@ -106,14 +106,14 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
   /** A result's list item: title, region · year, excerpt with the matched characters marked. */
   const renderResult = async (result: SearchResult, terms: string[], fold: (text: string) => string): Promise<HTMLLIElement> => {
     const block = await loadBlock(result.report, excerptBlockIndex(result));
-    const [regions, year] = table.reports[result.report]!;
     const li = doc.createElement('li');
     li.className = 'search-result';
     const title = highlight(block.title, terms, fold).html;
     const excerpt = highlight(excerptText(block, terms, fold, result.offset), terms, fold).html;
+    const region = table.regions[table.region[result.report]!.at(-1)!] ?? '';
     li.innerHTML = `<h2 class="search-result__title"><a href="${escapeHtml(block.url)}">${title}</a></h2><p class="search-result__meta muted">${escapeHtml(
-      table.regions[regions.at(-1)!] ?? '',
-    )} · ${year}年</p><p class="search-result__excerpt">${excerpt}</p>`;
+      region,
+    )} · ${table.year[result.report]}年</p><p class="search-result__excerpt">${excerpt}</p>`;
     return li;
   };
 

@@ -56,7 +56,7 @@ describe('the built site', () => {
       (e) => e.isDirectory() && readFileSync(join(siteDir(), 'reports', e.name, 'index.html'), 'utf8').includes('data-pagefind-body'),
     );
     expect(reports).toHaveLength(pages.length);
-    expect(search.table.reports).toHaveLength(reports.length);
+    expect(search.table.year).toHaveLength(reports.length);
     for (const [n, report] of reports.entries()) expect((await search.block(n, 0)).url).toBe(report.url);
   });
 

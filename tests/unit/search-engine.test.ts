@@ -60,7 +60,10 @@ function tableOf(docs: readonly Doc[]): SearchTable {
   return {
     regions,
     topics,
-    reports: docs.map((d) => [d.regions.map((r) => regions.indexOf(r)), d.year, d.topics.map((t) => topics.indexOf(t)), [...d.body].length]),
+    region: docs.map((d) => d.regions.map((r) => regions.indexOf(r))),
+    year: docs.map((d) => d.year),
+    topic: docs.map((d) => d.topics.map((t) => topics.indexOf(t))),
+    length: docs.map((d) => [...d.body].length),
   };
 }
 
