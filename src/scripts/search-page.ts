@@ -7,6 +7,7 @@
  * the index chunks of the query's bigrams, and one excerpt block per result shown — never a fragment.
  */
 import {
+  EXCERPT_BLOCK,
   FACETS,
   countFacets,
   excerptBlockIndex,
@@ -104,8 +105,19 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
   };
 
   /** A result's list item: title, region · year, excerpt with the matched characters marked. */
-  const renderResult = async (result: SearchResult, terms: string[], fold: (text: string) => string): Promise<HTMLLIElement> => {
-    const block = await loadBlock(result.report, excerptBlockIndex(result));
+  const renderResult = async (
+    result: SearchResult,
+    terms: string[],
+    fold: (text: string) => string,
+    budget: { blocks: number },
+  ): Promise<HTMLLIElement> => {
+    let k = excerptBlockIndex(result);
+    let block = await loadBlock(result.report, k);
+    // A one-character term's body position is unknown: look on in the next blocks, within the render's budget.
+    const blockCount = Math.ceil(table.length[result.report]! / EXCERPT_BLOCK);
+    while (result.offset === undefined && !result.titleHit && terms.length && !highlight(block.text, terms, fold).marks && k + 1 < blockCount && budget.blocks-- > 0) {
+      block = await loadBlock(result.report, ++k);
+    }
     const li = doc.createElement('li');
     li.className = 'search-result';
     const title = highlight(block.title, terms, fold).html;
@@ -126,7 +138,9 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
     const outcome = await runSearch(context, request);
     // Converted terms are matched in the index's folding, traditional characters included.
     const fold = outcome.convertedFrom ? createFolder(await loadToSimplified()) : foldBasic;
-    const items = await Promise.all(outcome.results.slice(0, shown).map((r) => renderResult(r, outcome.terms, fold)));
+    // At most one extra excerpt block per result shown: never more than 2 × PAGE loads for a page of results.
+    const budget = { blocks: PAGE };
+    const items = await Promise.all(outcome.results.slice(0, shown).map((r) => renderResult(r, outcome.terms, fold, budget)));
     if (id !== searchId) return;
     renderFacets(outcome.facets);
     list.replaceChildren(...items);
