@@ -12,7 +12,7 @@
  *   sorting and ranking; and excerpt blocks `excerpt/<n>/<k>.json` (title, URL and a slice of the text)
  *   so a result's excerpt loads a few hundred characters, not its whole text.
  */
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -108,6 +108,8 @@ export async function writeSearchBundle(reports: readonly IndexedReport[], outpu
   } finally {
     await pagefind.close();
   }
+  // Fragments would hold the coded text; the page never loads one (excerpt blocks replace them).
+  await rm(join(outputPath, 'fragment'), { recursive: true, force: true });
   const { table, blocks } = searchFiles(reports);
   await writeFile(join(outputPath, 'search-table.json'), JSON.stringify(table));
   await Promise.all(reports.map((_, n) => mkdir(join(outputPath, excerptPath(n, 0), '..'), { recursive: true })));
