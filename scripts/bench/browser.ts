@@ -19,7 +19,7 @@ export interface TransferTotals {
   wireBytes: number;
   /** The same files' bodies as a gzip-serving host would send them. */
   gzipBytes: number;
-  /** gzip bytes and requests by kind of file (Pagefind: script, wasm, meta, filter, index, fragment). */
+  /** gzip bytes and requests by kind of file (Pagefind: script, wasm, meta, filter, index, fragment; search table, excerpt blocks). */
   byKind: Record<string, { requests: number; gzipBytes: number }>;
 }
 
@@ -31,7 +31,7 @@ export interface QueryMeasurement {
   ms: number;
   /** Search page HTML, CSS, JS (its own chunks). */
   page: TransferTotals;
-  /** Pagefind's files (script, wasm, metadata, index chunks, fragments, filters) and OpenCC when loaded. */
+  /** Files of the search bundle (Pagefind's script, wasm, metadata, index chunks; search table, excerpt blocks) and OpenCC when loaded. */
   search: TransferTotals;
 }
 
@@ -106,6 +106,8 @@ export function fileKind(path: string): string {
     [/\.pf_filter$/, 'filter'],
     [/(\.pf_meta|pagefind-entry\.json)$/, 'meta'],
     [/(^|\/)wasm\.[^/]*\.pagefind$/, 'wasm'],
+    [/\/excerpt\/\d+\/\d+\.json$/, 'excerpt'],
+    [/(^|\/)search-table\.json$/, 'table'],
     [/\.m?js$/, 'script'],
     [/\.css$/, 'style'],
     [/(\/|\.html)$/, 'html'],

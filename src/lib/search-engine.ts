@@ -1,189 +1,301 @@
 /**
- * The archive's search rules on top of Pagefind, shared by the search page and the Node test harness.
- * A query is one or more terms separated by spaces; all terms must match (AND).
- * - Exact phrases first: the pages that contain every term verbatim.
- * - Only when no page does, the word-by-word fallback: the terms split into words as Pagefind splits
- *   them, every word required. Single Chinese characters are left out (nearly every page holds them),
- *   and each candidate is checked against its text, because Pagefind's own AND of Chinese words also
- *   returns pages that lack a word.
- * - No false hits: a word that matches nothing in the archive leaves no results (Pagefind silently drops
- *   such a word, so `职工足球` would otherwise return pages with only `职工`).
- * - A query with no results that contains Chinese characters is retried in simplified characters; the
- *   converter is loaded only then.
+ * Exact search over the archive's Pagefind index (built by src/integrations/pagefind.ts; text model in
+ * src/lib/search-text.ts), shared by the search page and the Node tests. Pure logic: Pagefind, the
+ * search table and the converter come in as arguments.
+ *
+ * - A query is terms separated by spaces; a report matches when its text contains every term (after
+ *   folding). Each term is one Pagefind phrase search; the results are intersected here.
+ * - A term found nowhere is retried in simplified characters (the converter loads only then); a term
+ *   still found nowhere leaves no results and is named.
+ * - Facets (region with its sub-regions, year, topics), counts, sorting and ranking come from the
+ *   search table, so no result's fragment is ever loaded; only the excerpts of the results shown are.
+ * - Ranking: title hits first, then occurrences per character of text, then report order.
  */
+import { HAN, createFolder, queryTerms, termPhrase, TITLE_ZONE, type Converter } from './search-text';
 
-export type FilterCounts = Record<string, Record<string, number>>;
+/** Pagefind sort key holding each record's report number. */
+export const SORT_KEY = 'n';
+/** Excerpt blocks: characters per block and extra characters each block repeats from the next. */
+export const EXCERPT_BLOCK = 240;
+export const EXCERPT_OVERLAP = 100;
+/** Path of an excerpt block under the Pagefind bundle. */
+export const excerptPath = (report: number, block: number) => `excerpt/${report}/${block}.json`;
 
-export interface PagefindResult {
-  id: string;
-  score: number;
-  data: () => Promise<PagefindResultData>;
-}
-
-export interface PagefindResultData {
+export interface ExcerptBlock {
   url: string;
-  excerpt: string;
-  content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
+  title: string;
+  /** Offset of `text` in the report's indexed body (whitespace removed). */
+  start: number;
+  text: string;
 }
 
-export interface PagefindResponse {
-  results: PagefindResult[];
-  filters: FilterCounts;
-  totalFilters: FilterCounts;
-  unfilteredResultCount: number;
+/** Columns indexed by report number (columns compress better than rows): what facets, sorting and ranking need. */
+export interface SearchTable {
+  regions: string[];
+  topics: string[];
+  /** Region lineage (indices into `regions`, province first). */
+  region: number[][];
+  year: number[];
+  /** Topics (indices into `topics`). */
+  topic: number[][];
+  /** Characters of indexed text after the title. */
+  length: number[];
 }
 
-export interface PagefindSearchOptions {
-  filters?: Record<string, string[] | { any: string[] }>;
-  sort?: Record<string, 'asc' | 'desc'>;
+/** What this module needs of a Pagefind instance: hits with their word positions, before any data(). */
+export interface PagefindHit {
+  id: string;
+  words: number[];
 }
-
 export interface PagefindApi {
-  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse | null>;
+  search(term: string | null, options?: { sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindHit[] } | null>;
 }
 
+export const FACETS = ['region', 'year', 'topic'] as const;
+export type Facet = (typeof FACETS)[number];
+export type FilterCounts = Record<Facet, Record<string, number>>;
 export type SortOrder = 'relevance' | 'year-desc' | 'year-asc';
 
 export interface SearchRequest {
   query: string;
-  /** Facet values chosen per filter; values of one filter are ANDed (a report has one region lineage). */
-  filters?: Record<string, string[]>;
+  /** Chosen facet values; a report must have every one (a report has one region lineage and year). */
+  filters?: Partial<Record<Facet, string[]>>;
   sort?: SortOrder;
 }
 
+export interface SearchResult {
+  /** Report number (index into the search table). */
+  report: number;
+  titleHit: boolean;
+  /** Matches of all terms together (a single character counts once per title and body). */
+  occurrences: number;
+  /** Body offset of the first match of the first term that has one (terms of two or more characters). */
+  offset?: number;
+}
+
 export interface SearchOutcome {
-  /** The query actually run (simplified when converted). */
-  query: string;
-  /** The reader's query when it was converted from traditional characters. */
+  /** The folded terms searched (simplified when converted). */
+  terms: string[];
+  /** The reader's query when some term was converted from traditional characters. */
   convertedFrom?: string;
-  /** Terms or words that match nothing in the archive (then `results` is empty). */
-  missingWords: string[];
-  /** How many results contain every term verbatim (all of them, or none when the fallback ran). */
-  exactCount: number;
-  results: PagefindResult[];
-  /** Facet counts for the results. */
-  filters: FilterCounts;
+  /** Terms found in no report (then there are no results). */
+  missingTerms: string[];
+  /** Reports matching the query before facet filters. */
+  unfilteredCount: number;
+  results: SearchResult[];
+  /** Facet counts over `results`. */
+  facets: FilterCounts;
 }
 
-const HAN = /\p{Script=Han}/u;
-
-/** The words of one term as Pagefind's browser side splits them (Intl.Segmenter, zh-CN). */
-export function queryWords(term: string): string[] {
-  const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-  return [...segmenter.segment(term)].filter((s) => s.isWordLike).map((s) => s.segment.toLowerCase());
+export interface SearchContext {
+  api: PagefindApi;
+  table: SearchTable;
+  /** Report number of each Pagefind page id. */
+  numbers: Map<string, number>;
+  loadToSimplified?: () => Promise<Converter>;
 }
 
-function options(request: SearchRequest): PagefindSearchOptions {
-  // An explicit (even empty) filter object makes Pagefind return facet counts.
-  const opts: PagefindSearchOptions = { filters: request.filters ?? {} };
-  // Pagefind sorts by the `year` sort key itself, so no result's fragment is loaded to sort.
-  if (request.sort === 'year-desc') opts.sort = { year: 'desc' };
-  if (request.sort === 'year-asc') opts.sort = { year: 'asc' };
-  return opts;
+/** Maps Pagefind's page ids to report numbers through the sort key: one metadata-only search. */
+export async function openSearch(api: PagefindApi, table: SearchTable, loadToSimplified?: () => Promise<Converter>): Promise<SearchContext> {
+  const all = (await api.search(null, { sort: { [SORT_KEY]: 'asc' } }))?.results ?? [];
+  if (all.length !== table.year.length) {
+    throw new Error(`search index holds ${all.length} records but the search table ${table.year.length} reports`);
+  }
+  return { api, table, numbers: new Map(all.map((hit, n) => [hit.id, n])), loadToSimplified };
 }
 
-const emptyResponse: PagefindResponse = { results: [], filters: {}, totalFilters: {}, unfilteredResultCount: 0 };
+const foldBasic = createFolder();
+
+interface TermHits {
+  term: string;
+  hits: Map<number, number[]>;
+}
+
+async function searchTerm(context: SearchContext, term: string): Promise<Map<number, number[]>> {
+  const results = (await context.api.search(termPhrase(term)))?.results ?? [];
+  return new Map(results.map((hit) => [context.numbers.get(hit.id)!, hit.words]));
+}
+
+/** Searches each term; a term found nowhere is retried converted to simplified characters. */
+async function searchTerms(context: SearchContext, terms: string[]): Promise<{ found: TermHits[]; converted: boolean }> {
+  let convert: ((text: string) => string) | undefined;
+  let converted = false;
+  const found = await Promise.all(
+    terms.map(async (raw) => {
+      const term = foldBasic(raw);
+      let hits = await searchTerm(context, term);
+      if (!hits.size && HAN.test(term) && context.loadToSimplified) {
+        convert ??= createFolder(await context.loadToSimplified());
+        const simplified = convert(term);
+        if (simplified !== term) {
+          converted = true;
+          return { term: simplified, hits: await searchTerm(context, simplified) };
+        }
+      }
+      return { term, hits };
+    }),
+  );
+  return { found, converted };
+}
+
+/** Occurrences of a term in one report from its word positions (a phrase of k words reports k each). */
+function occurrences(term: string, words: readonly number[]): { count: number; titleHit: boolean; offset?: number } {
+  const starts = phraseStarts(term, words);
+  const body = starts.filter((w) => w >= TITLE_ZONE);
+  return {
+    count: starts.length,
+    titleHit: starts.some((w) => w < TITLE_ZONE),
+    ...([...term].length > 1 && body.length ? { offset: Math.min(...body) - TITLE_ZONE } : {}),
+  };
+}
 
 /**
- * Query terms: split at spaces and at punctuation (a phrase search across punctuation is unreliable);
- * `.` and `%` stay, so 2.65亿元 and 69.5% remain one term.
+ * The start positions of a phrase's matches. Pagefind 1.6 lists, for a phrase of k words, the
+ * position of every word of every match (tests/site/search.test.ts checks it): keep the positions
+ * whose k − 1 successors are listed too (adjacent matches may add a few extra starts).
  */
-export function queryTerms(query: string): string[] {
-  return query.split(/[\s"“”‘’'、，。；：？！（）《》〈〉【】「」·•—…,;:?!()[\]{}<>/\\|]+/u).filter((term) => term !== '');
+export function phraseStarts(term: string, words: readonly number[]): number[] {
+  const k = Math.max(1, [...term].length - 1);
+  const listed = new Set(words);
+  const sorted = [...listed].sort((a, b) => a - b);
+  const starts: number[] = [];
+  for (const w of sorted) {
+    let all = true;
+    for (let i = 1; i < k && all; i++) all = listed.has(w + i);
+    if (all) starts.push(w);
+  }
+  return starts;
 }
 
-/**
- * Words for the fallback, or none when a term splits into stray single Chinese characters (a name
- * such as 乌兰察布 split into 乌兰/察/布 would match pages about something else). A single character
- * after a number is its unit (17.15万, 20个) and stays.
- */
-function fallbackWords(query: string): string[] {
-  const words = queryTerms(query).flatMap(queryWords);
-  const stray = words.some((word, i) => HAN.test(word) && [...word].length === 1 && !/^[\d.]+$/.test(words[i - 1] ?? ''));
-  return stray ? [] : words;
+const emptyCounts = (): FilterCounts => ({ region: {}, year: {}, topic: {} });
+
+/** A report's facet values. */
+export function facetValues(table: SearchTable, report: number): Record<Facet, string[]> {
+  return {
+    region: table.region[report]!.map((i) => table.regions[i]!),
+    year: [String(table.year[report])],
+    topic: table.topic[report]!.map((i) => table.topics[i]!),
+  };
 }
 
-/** Facet counts over a result list, from each result's own filter values. */
-async function countFilters(results: PagefindResult[]): Promise<FilterCounts> {
-  const counts: FilterCounts = {};
-  for (const data of await Promise.all(results.map((r) => r.data()))) {
-    for (const [facet, values] of Object.entries(data.filters)) {
-      counts[facet] ??= {};
-      for (const value of values) counts[facet][value] = (counts[facet][value] ?? 0) + 1;
-    }
+export function countFacets(table: SearchTable, reports: Iterable<number>): FilterCounts {
+  const counts = emptyCounts();
+  for (const report of reports) {
+    const values = facetValues(table, report);
+    for (const facet of FACETS) for (const value of values[facet]) counts[facet][value] = (counts[facet][value] ?? 0) + 1;
   }
   return counts;
 }
 
-/** Pages containing every term verbatim, best combined score first. */
-async function exactMatches(api: PagefindApi, terms: string[], opts: PagefindSearchOptions) {
-  const responses = await Promise.all(terms.map(async (term) => (await api.search(`"${term}"`, opts)) ?? emptyResponse));
-  const [first, ...others] = responses;
-  if (!first) return { results: [], filters: {} };
-  const scores = new Map(first.results.map((r) => [r.id, r.score]));
-  for (const response of others) {
-    const here = new Map(response.results.map((r) => [r.id, r.score]));
-    for (const [id, score] of scores) {
-      const more = here.get(id);
-      if (more === undefined) scores.delete(id);
-      else scores.set(id, score + more);
+function passes(table: SearchTable, report: number, filters: SearchRequest['filters']): boolean {
+  const values = facetValues(table, report);
+  return FACETS.every((facet) => (filters?.[facet] ?? []).every((value) => values[facet].includes(value)));
+}
+
+function order(table: SearchTable, results: SearchResult[], sort: SortOrder, query: boolean): SearchResult[] {
+  const year = (r: SearchResult) => table.year[r.report]!;
+  const density = (r: SearchResult) => r.occurrences / Math.max(1, table.length[r.report]!);
+  const relevance = (a: SearchResult, b: SearchResult) =>
+    query ? Number(b.titleHit) - Number(a.titleHit) || density(b) - density(a) || a.report - b.report : year(b) - year(a) || a.report - b.report;
+  if (sort === 'relevance') return results.sort(relevance);
+  const direction = sort === 'year-asc' ? 1 : -1;
+  return results.sort((a, b) => direction * (year(a) - year(b)) || relevance(a, b));
+}
+
+export async function runSearch(context: SearchContext, request: SearchRequest): Promise<SearchOutcome> {
+  const { table } = context;
+  const raw = queryTerms(request.query);
+  let matched: SearchResult[];
+  let outcome: Pick<SearchOutcome, 'terms' | 'convertedFrom' | 'missingTerms'>;
+  if (!raw.length) {
+    matched = table.year.map((_, report) => ({ report, titleHit: false, occurrences: 0 }));
+    outcome = { terms: [], missingTerms: [] };
+  } else {
+    const { found, converted } = await searchTerms(context, raw);
+    outcome = {
+      terms: found.map((f) => f.term),
+      missingTerms: found.filter((f) => !f.hits.size).map((f) => f.term),
+      ...(converted ? { convertedFrom: request.query.trim() } : {}),
+    };
+    const [first, ...others] = found;
+    matched = [];
+    for (const report of first!.hits.keys()) {
+      if (!others.every((f) => f.hits.has(report))) continue;
+      const each = found.map((f) => occurrences(f.term, f.hits.get(report)!));
+      const offset = each.find((e) => e.offset !== undefined)?.offset;
+      matched.push({
+        report,
+        titleHit: each.some((e) => e.titleHit),
+        occurrences: each.reduce((sum, e) => sum + e.count, 0),
+        ...(offset === undefined ? {} : { offset }),
+      });
     }
   }
-  const kept = first.results.filter((r) => scores.has(r.id));
-  // Sorted by year, Pagefind's order stands; by relevance, the combined score decides.
-  const results = opts.sort ? kept : kept.sort((a, b) => scores.get(b.id)! - scores.get(a.id)!);
-  return { results, filters: others.length ? await countFilters(results) : first.filters };
+  const results = matched.filter((r) => passes(table, r.report, request.filters));
+  return {
+    ...outcome,
+    unfilteredCount: matched.length,
+    results: order(table, results, request.sort ?? 'relevance', raw.length > 0),
+    facets: countFacets(table, results.map((r) => r.report)),
+  };
 }
 
-async function wordByWord(api: PagefindApi, query: string, opts: PagefindSearchOptions) {
-  const words = fallbackWords(query);
-  if (!words.length) return { missingWords: queryTerms(query), results: [], filters: {} };
-  // Cheap first: a word Pagefind cannot find at all leaves no results.
-  const found = await Promise.all(words.map(async (word) => ((await api.search(word))?.results.length ?? 0) > 0));
-  const absent = words.filter((_, i) => !found[i]);
-  if (absent.length) return { missingWords: absent, results: [], filters: {} };
-  const candidates = ((await api.search(words.join(' '), opts)) ?? emptyResponse).results;
-  const texts = await Promise.all(candidates.map(async (r) => (await r.data()).content.toLowerCase()));
-  const results = candidates.filter((_, i) => words.every((word) => texts[i]?.includes(word)));
-  const missingWords = results.length ? [] : words.filter((word) => !texts.some((text) => text.includes(word)));
-  return { missingWords, results, filters: await countFilters(results) };
+/** Which excerpt block to load for a result: the one holding its first match with some context before. */
+export function excerptBlockIndex(result: SearchResult): number {
+  return result.offset === undefined ? 0 : Math.max(0, Math.floor((result.offset - CONTEXT_BEFORE) / EXCERPT_BLOCK));
 }
 
-async function searchOnce(api: PagefindApi, query: string, request: SearchRequest): Promise<SearchOutcome> {
-  const opts = options(request);
-  const exact = await exactMatches(api, queryTerms(query), opts);
-  if (exact.results.length) {
-    return { query, missingWords: [], exactCount: exact.results.length, results: exact.results, filters: exact.filters };
-  }
-  const fallback = await wordByWord(api, query, opts);
-  return { query, exactCount: 0, ...fallback };
+const CONTEXT_BEFORE = 30;
+const EXCERPT_LENGTH = 110;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export async function runSearch(
-  api: PagefindApi,
-  request: SearchRequest,
-  loadToSimplified?: () => Promise<(text: string) => string>,
-): Promise<SearchOutcome> {
-  const query = request.query.trim();
-  if (query === '') {
-    const all = (await api.search(null, options(request))) ?? emptyResponse;
-    return { query, missingWords: [], exactCount: 0, results: all.results, filters: all.filters };
+/**
+ * Text as HTML with every occurrence of the folded terms wrapped in <mark>: exactly the matched
+ * characters. `fold` must fold as the index did (per code point, so offsets agree).
+ */
+export function highlight(text: string, terms: readonly string[], fold: (text: string) => string): { html: string; marks: number } {
+  const chars = [...text];
+  const folded = [...fold(text)];
+  const marked = new Array<boolean>(chars.length).fill(false);
+  let marks = 0;
+  for (const term of terms) {
+    const t = [...term];
+    for (let i = 0; i + t.length <= folded.length; i++) {
+      if (t.every((c, j) => folded[i + j] === c)) {
+        marks++;
+        for (let j = 0; j < t.length; j++) marked[i + j] = true;
+      }
+    }
   }
-  const outcome = await searchOnce(api, query, request);
-  if (!outcome.results.length && loadToSimplified && HAN.test(query)) {
-    const simplified = (await loadToSimplified())(query);
-    if (simplified !== query) return { ...(await searchOnce(api, simplified, request)), convertedFrom: query };
+  let html = '';
+  for (let i = 0; i < chars.length; i++) {
+    if (marked[i] && !marked[i - 1]) html += '<mark>';
+    html += escapeHtml(chars[i]!);
+    if (marked[i] && !marked[i + 1]) html += '</mark>';
   }
-  return outcome;
+  return { html, marks };
+}
+
+/** The excerpt window of a block: around the first match at or after `offset`, or the block's start. */
+export function excerptText(block: ExcerptBlock, terms: readonly string[], fold: (text: string) => string, offset?: number): string {
+  const folded = [...fold(block.text)];
+  const from = offset === undefined ? 0 : Math.max(0, offset - block.start);
+  let first = -1;
+  for (let i = from; i < folded.length && first < 0; i++) {
+    if (terms.some((term) => [...term].every((c, j) => folded[i + j] === c))) first = i;
+  }
+  const start = first < 0 ? 0 : Math.max(0, first - CONTEXT_BEFORE);
+  const chars = [...block.text];
+  const slice = chars.slice(start, start + EXCERPT_LENGTH).join('');
+  return `${block.start + start > 0 ? '…' : ''}${slice}${start + EXCERPT_LENGTH < chars.length ? '…' : ''}`;
 }
 
 /** Search state in the URL (`?q=…&region=…&year=…&topic=…&sort=…`), so searches can be bookmarked. */
-export const FACETS = ['region', 'year', 'topic'] as const;
-
 export function requestFromParams(params: URLSearchParams): SearchRequest {
-  const filters: Record<string, string[]> = {};
+  const filters: Partial<Record<Facet, string[]>> = {};
   for (const facet of FACETS) {
     const values = params.getAll(facet).filter(Boolean);
     if (values.length) filters[facet] = values;

@@ -1,33 +1,45 @@
 /**
- * The search page in the browser: reads the request from the URL, runs the archive's search rules
- * (src/lib/search-engine.ts) over Pagefind, and renders results and facet counts. Every change is
- * written back to the URL, so any search can be bookmarked or shared.
+ * The search page in the browser: reads the request from the URL, runs exact search
+ * (src/lib/search-engine.ts) over Pagefind, and renders results, excerpts and facet counts. Every
+ * change is written back to the URL, so any search can be bookmarked or shared.
+ *
+ * What loads: Pagefind's script, wasm and metadata (no worker), the search table (facets, ranking),
+ * the index chunks of the query's bigrams, and one excerpt block per result shown — never a fragment.
  */
 import {
+  EXCERPT_BLOCK,
   FACETS,
+  countFacets,
+  excerptBlockIndex,
+  excerptPath,
+  excerptText,
+  highlight,
+  openSearch,
   paramsFromRequest,
   requestFromParams,
   runSearch,
+  type ExcerptBlock,
+  type Facet,
   type FilterCounts,
   type PagefindApi,
+  type SearchContext,
   type SearchRequest,
+  type SearchResult,
+  type SearchTable,
 } from '../lib/search-engine';
+import { createFolder, type Converter } from '../lib/search-text';
 
-const FACET_LABELS: Record<(typeof FACETS)[number], string> = { region: '地区', year: '年份', topic: '主题' };
+const FACET_LABELS: Record<Facet, string> = { region: '地区', year: '年份', topic: '主题' };
 /** Region and year are single choices (a report has one of each); topics combine. */
-const MULTIPLE: Record<(typeof FACETS)[number], boolean> = { region: false, year: false, topic: true };
-/** Results shown at first and per 显示更多: each one loads its page's fragment (the excerpt). */
-const PAGE = 10;
+const MULTIPLE: Record<Facet, boolean> = { region: false, year: false, topic: true };
 
-interface PagefindModule extends PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
-  filters(): Promise<FilterCounts>;
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): PagefindApi & { init(): Promise<void> };
 }
 
-const loadToSimplified = async () => {
-  const { Converter } = await import('opencc-js/t2cn');
-  return Converter({ from: 't', to: 'cn' });
-};
+let converter: Promise<Converter> | undefined;
+const loadToSimplified = () =>
+  (converter ??= import('opencc-js/t2cn').then(({ Converter }) => Converter({ from: 't', to: 'cn' })));
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -40,30 +52,47 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
   const facetsBox = form.querySelector<HTMLElement>('[data-facets]')!;
   const status = doc.querySelector<HTMLElement>('[data-search-status]')!;
   const list = doc.getElementById('search-results') as HTMLOListElement;
+  const bundle = `${base}pagefind/`;
+  /** Results shown at first and per 显示更多 (the page says 10); each loads one excerpt block. */
+  const PAGE = Number(list.dataset.pageSize) || 10;
 
-  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
-  await pagefind.options({ excerptLength: 40 });
-  const allFilters = await pagefind.filters();
+  const [module, table] = await Promise.all([
+    import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>,
+    fetch(`${bundle}search-table.json`).then((r) => r.json() as Promise<SearchTable>),
+  ]);
+  // No worker: one script less to fetch; the search itself takes milliseconds.
+  const pagefind = module.createInstance({ noWorker: true });
+  await pagefind.init();
+  const context: SearchContext = await openSearch(pagefind, table, loadToSimplified);
+  const totals = countFacets(table, table.year.keys());
+  const foldBasic = createFolder();
+  const blocks = new Map<string, Promise<ExcerptBlock>>();
+  const loadBlock = (report: number, k: number) => {
+    const path = excerptPath(report, k);
+    let block = blocks.get(path);
+    if (!block) blocks.set(path, (block = fetch(`${bundle}${path}`).then((r) => r.json() as Promise<ExcerptBlock>)));
+    return block;
+  };
 
   let request = requestFromParams(new URLSearchParams(location.search));
   let shown = PAGE;
+  let searchId = 0;
 
   const renderFacets = (counts: FilterCounts) => {
     facetsBox.replaceChildren();
     for (const facet of FACETS) {
       // Years newest first; regions and topics by how many reports they hold (a province before its cities).
-      const totals = allFilters[facet] ?? {};
-      const values = Object.keys(totals).sort((a, b) =>
-        facet === 'year' ? b.localeCompare(a) : (totals[b] ?? 0) - (totals[a] ?? 0) || a.localeCompare(b, 'zh-CN'),
+      const all = totals[facet];
+      const values = Object.keys(all).sort((a, b) =>
+        facet === 'year' ? b.localeCompare(a) : (all[b] ?? 0) - (all[a] ?? 0) || a.localeCompare(b, 'zh-CN'),
       );
       if (!values.length) continue;
       const fieldset = doc.createElement('fieldset');
       fieldset.innerHTML = `<legend>${FACET_LABELS[facet]}</legend>`;
       const chosen = request.filters?.[facet] ?? [];
-      const options = MULTIPLE[facet] ? values : ['', ...values];
-      for (const value of options) {
+      for (const value of MULTIPLE[facet] ? values : ['', ...values]) {
         const id = `facet-${facet}-${value || 'all'}`;
-        const count = value ? (counts[facet]?.[value] ?? 0) : undefined;
+        const count = value ? (counts[facet][value] ?? 0) : undefined;
         const label = doc.createElement('label');
         label.htmlFor = id;
         label.innerHTML = `<input type="${MULTIPLE[facet] ? 'checkbox' : 'radio'}" id="${escapeHtml(id)}" name="${facet}" value="${escapeHtml(value)}"${
@@ -75,41 +104,61 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
     }
   };
 
+  /** A result's list item: title, region · year, excerpt with the matched characters marked. */
+  const renderResult = async (
+    result: SearchResult,
+    terms: string[],
+    fold: (text: string) => string,
+    budget: { blocks: number },
+  ): Promise<HTMLLIElement> => {
+    let k = excerptBlockIndex(result);
+    let block = await loadBlock(result.report, k);
+    // A one-character term's body position is unknown: look on in the next blocks, within the render's budget.
+    const blockCount = Math.ceil(table.length[result.report]! / EXCERPT_BLOCK);
+    while (result.offset === undefined && !result.titleHit && terms.length && !highlight(block.text, terms, fold).marks && k + 1 < blockCount && budget.blocks-- > 0) {
+      block = await loadBlock(result.report, ++k);
+    }
+    const li = doc.createElement('li');
+    li.className = 'search-result';
+    const title = highlight(block.title, terms, fold).html;
+    const excerpt = highlight(excerptText(block, terms, fold, result.offset), terms, fold).html;
+    const region = table.regions[table.region[result.report]!.at(-1)!] ?? '';
+    li.innerHTML = `<h2 class="search-result__title"><a href="${escapeHtml(block.url)}">${title}</a></h2><p class="search-result__meta muted">${escapeHtml(
+      region,
+    )} · ${table.year[result.report]}年</p><p class="search-result__excerpt">${excerpt}</p>`;
+    return li;
+  };
+
   const render = async () => {
+    const id = ++searchId;
     input.value = request.query;
     sort.value = request.sort ?? 'relevance';
     status.textContent = '正在检索……';
     list.dataset.state = 'loading';
-    const outcome = await runSearch(pagefind, request, loadToSimplified);
-    renderFacets(outcome.filters);
-    const results = outcome.results.slice(0, shown);
-    const items = await Promise.all(results.map((r) => r.data()));
-    list.replaceChildren(
-      ...items.map((data) => {
-        const li = doc.createElement('li');
-        li.className = 'search-result';
-        li.innerHTML = `<h2 class="search-result__title"><a href="${escapeHtml(data.url)}">${escapeHtml(
-          data.meta.title ?? data.url,
-        )}</a></h2><p class="search-result__meta muted">${escapeHtml(data.meta.region ?? '')} · ${escapeHtml(
-          data.meta.year ?? '',
-        )}年</p><p class="search-result__excerpt">${data.excerpt}</p>`;
-        return li;
-      }),
-    );
+    const outcome = await runSearch(context, request);
+    // Converted terms are matched in the index's folding, traditional characters included.
+    const fold = outcome.convertedFrom ? createFolder(await loadToSimplified()) : foldBasic;
+    // At most one extra excerpt block per result shown: never more than 2 × PAGE loads for a page of results.
+    const budget = { blocks: PAGE };
+    const items = await Promise.all(outcome.results.slice(0, shown).map((r) => renderResult(r, outcome.terms, fold, budget)));
+    if (id !== searchId) return;
+    renderFacets(outcome.facets);
+    list.replaceChildren(...items);
+    const total = outcome.results.length;
     const parts: string[] = [];
-    if (outcome.convertedFrom) parts.push(`已将“${outcome.convertedFrom}”按简体“${outcome.query}”检索。`);
-    if (outcome.missingWords.length) parts.push(`档案中没有“${outcome.missingWords.join('”“')}”，因此没有结果。`);
-    else parts.push(request.query || Object.keys(request.filters ?? {}).length ? `共 ${outcome.results.length} 篇报道。` : `全部 ${outcome.results.length} 篇报道。`);
-    if (request.query && outcome.results.length && !outcome.exactCount) {
-      parts.push('没有报道包含完整的检索词，以下报道分别包含其中每个词。');
-    }
+    if (outcome.convertedFrom) parts.push(`已将“${outcome.convertedFrom}”按简体“${outcome.terms.join(' ')}”检索。`);
+    if (outcome.missingTerms.length) parts.push(`档案中没有“${outcome.missingTerms.join('”“')}”，因此没有结果。`);
+    else if (!outcome.unfilteredCount) parts.push(`没有同时包含“${outcome.terms.join('”“')}”的报道。`);
+    else if (!total) parts.push(`有 ${outcome.unfilteredCount} 篇报道包含检索词，但所选筛选条件下没有结果。`);
+    else parts.push(request.query.trim() || Object.keys(request.filters ?? {}).length ? `共 ${total} 篇报道。` : `全部 ${total} 篇报道。`);
     status.textContent = parts.join('');
+    list.dataset.total = String(total);
     list.dataset.state = 'ready';
-    if (outcome.results.length > shown) {
+    if (total > shown) {
       const li = doc.createElement('li');
       const more = doc.createElement('button');
       more.type = 'button';
-      more.textContent = `显示更多（还有 ${outcome.results.length - shown} 篇）`;
+      more.textContent = `显示更多（还有 ${total - shown} 篇）`;
       more.addEventListener('click', () => {
         shown += PAGE;
         void render();

@@ -1,124 +1,196 @@
 /**
- * Search quality over the real built index, run in Node with Pagefind's own browser code: every query of
- * the set returns exactly its expected reports; phrase-first ranking, no false hits, traditional queries,
- * facets, and what is (and is not) indexed.
+ * Exact search in Node with Pagefind's own browser code, over the built test site and over a
+ * generated archive of 300 reports: every sampled query returns exactly the reports whose indexed text
+ * contains it (the oracle), plus what the index leaves out and what it relies on in Pagefind 1.6.0.
  */
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { runSearch, type PagefindResult } from '../../src/lib/search-engine';
-import { SEARCH_CASES } from '../fixtures/search-queries';
-import { loadPagefind, type NodePagefind } from '../helpers/pagefind';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load } from 'cheerio';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateReports } from '../../scripts/bench/generate';
+import { loadSeedCorpus } from '../../scripts/bench/seeds';
+import { readReportPage, readReportPages, writeSearchBundle, type IndexedReport } from '../../src/integrations/pagefind';
+import { runSearch } from '../../src/lib/search-engine';
+import { createFolder, stripSpace, termPhrase } from '../../src/lib/search-text';
+import { createOracle, loadPagefind, sampleQueries, toSimplified, type NodeSearch, type QuerySource } from '../helpers/pagefind';
 import { siteDir } from '../helpers/site';
 
 const base = inject('siteBase');
-let pagefind: NodePagefind;
-let conversions = 0;
-const toSimplified = async () => {
-  conversions++;
-  const { Converter } = await import('opencc-js/t2cn');
-  return Converter({ from: 't', to: 'cn' });
-};
 
-beforeAll(async () => {
-  pagefind = await loadPagefind(siteDir(), base);
-});
+/** Queries whose results differ from the oracle's, described. */
+async function mismatches(search: NodeSearch, reports: readonly IndexedReport[], queries: readonly string[]): Promise<string[]> {
+  const oracle = createOracle(reports);
+  const wrong: string[] = [];
+  for (const query of queries) {
+    const expected = oracle(query);
+    const actual = (await runSearch(search.context, { query })).results.map((r) => r.report).sort((a, b) => a - b);
+    if (actual.join() !== expected.join()) wrong.push(`${query}: ${actual.length} results [${actual}], oracle ${expected.length} [${expected}]`);
+  }
+  return wrong;
+}
 
-const ids = async (results: PagefindResult[]) =>
-  Promise.all(results.map(async (r) => (await r.data()).url.replace(`${base}reports/`, '').replace(/\/$/, '')));
+const vocabulary = (folder: string) =>
+  readdirSync(join('content', folder)).map((file) => (parse(readFileSync(join('content', folder, file), 'utf8')) as { name: string }).name);
 
-describe('the query set', () => {
-  it('has at least 40 queries of every kind', () => {
-    expect(SEARCH_CASES.length).toBeGreaterThanOrEqual(40);
-    const kinds = new Set(SEARCH_CASES.map((c) => c.kind));
-    for (const kind of ['term', 'name', 'number', 'latin', 'multi-word', 'traditional', 'absent']) expect(kinds).toContain(kind);
+describe('the built site', () => {
+  let search: NodeSearch;
+  let reports: IndexedReport[];
+  let sources: QuerySource[];
+
+  beforeAll(async () => {
+    reports = await readReportPages(siteDir(), base);
+    search = await loadPagefind(siteDir(), base);
+    // The indexed text with its whitespace, read from each page independently of the indexer.
+    sources = reports.map((report) => {
+      const $ = load(readFileSync(join(siteDir(), report.url.slice(base.length), 'index.html'), 'utf8'));
+      const article = $('[data-pagefind-body]');
+      article.find('[data-pagefind-ignore]').remove();
+      return { title: article.find('h1').text(), text: article.text() };
+    });
   });
 
-  it.each(SEARCH_CASES.map((c) => [c.query, c] as const))('%s returns exactly its expected reports', async (_q, c) => {
-    const outcome = await runSearch(pagefind, { query: c.query }, toSimplified);
-    expect((await ids(outcome.results)).sort()).toEqual([...c.expected].sort());
+  it('indexes every report page, numbered as the search table and excerpt blocks are', async () => {
+    const pages = readdirSync(join(siteDir(), 'reports'), { withFileTypes: true }).filter(
+      (e) => e.isDirectory() && readFileSync(join(siteDir(), 'reports', e.name, 'index.html'), 'utf8').includes('data-pagefind-body'),
+    );
+    expect(reports).toHaveLength(pages.length);
+    expect(search.table.year).toHaveLength(reports.length);
+    for (const [n, report] of reports.entries()) expect((await search.block(n, 0)).url).toBe(report.url);
   });
-});
 
-describe('Chinese search rules', () => {
-  it('does not return pages that hold only some words (职工排球 ≠ 职工)', async () => {
-    const outcome = await runSearch(pagefind, { query: '职工排球' });
+  it('returns exactly the reports containing each of 320 sampled queries', async () => {
+    const queries = sampleQueries(sources, 'site-search', 320);
+    expect(queries.length).toBeGreaterThanOrEqual(300);
+    expect(await mismatches(search, reports, queries)).toEqual([]);
+  });
+
+  it('returns exactly the reports containing every region name, topic name and title, and the issue’s examples', async () => {
+    const queries = [
+      ...vocabulary('regions'),
+      ...vocabulary('topics'),
+      ...reports.map((r) => r.title),
+      ...['内', '内蒙古', '内蒙古自治区', '乌兰察布', '8337', '2.65亿元', '69.5%', 'APP', '12351', '職工書屋', '技能大赛', '呼和浩特', '1.2万亿元'],
+    ];
+    expect(await mismatches(search, reports, queries)).toEqual([]);
+    // Not vacuous: the archive's main region is found.
+    expect(createOracle(reports)('内蒙古').length).toBeGreaterThan(0);
+  });
+
+  it('says which term is found nowhere, and finds nothing then', async () => {
+    const outcome = await runSearch(search.context, { query: '职工 鲸鱼座' });
     expect(outcome.results).toEqual([]);
-    expect(outcome.missingWords).toContain('排球');
-    const absent = await runSearch(pagefind, { query: '职工 zzqx' });
-    expect(absent.results).toEqual([]);
-    expect(absent.missingWords).toEqual(['zzqx']);
+    expect(outcome.missingTerms).toEqual(['鲸鱼座']);
   });
 
-  it('ranks exact phrase matches first', async () => {
-    const outcome = await runSearch(pagefind, { query: '职工书屋' });
-    expect(outcome.exactCount).toBe(outcome.results.length);
-    for (const result of outcome.results) {
-      expect((await result.data()).content).toContain('职工书屋');
+  it('puts a report whose title holds the query first', async () => {
+    for (const [n, report] of reports.entries()) {
+      const fragment = [...report.title].slice(0, 6).join('');
+      const outcome = await runSearch(search.context, { query: fragment });
+      expect(outcome.results[0]?.titleHit, fragment).toBe(true);
+      expect(outcome.results.filter((r) => r.titleHit).map((r) => r.report), fragment).toContain(n);
     }
   });
 
-  it('converts a traditional query only when needed, and says so', async () => {
-    conversions = 0;
-    await runSearch(pagefind, { query: '职工书屋' }, toSimplified);
-    expect(conversions).toBe(0);
-    const outcome = await runSearch(pagefind, { query: '職工書屋' }, toSimplified);
-    expect(conversions).toBe(1);
-    expect(outcome.convertedFrom).toBe('職工書屋');
-    expect(outcome.query).toBe('职工书屋');
+  it('loads Pagefind’s metadata and index chunks but never a fragment', () => {
+    expect(search.fetched.some((path) => path.startsWith('index/'))).toBe(true);
+    expect(search.fetched.filter((path) => path.startsWith('fragment/'))).toEqual([]);
   });
 
-  it('highlights the query in excerpts', async () => {
-    const outcome = await runSearch(pagefind, { query: '乌兰牧骑' });
-    const data = await outcome.results[0]!.data();
-    expect(data.excerpt).toMatch(/<mark>乌兰牧骑<\/mark>|<mark>乌兰<\/mark>/);
-  });
-});
-
-describe('facets and sorting', () => {
-  it('filters by a province and finds its cities’ reports', async () => {
-    const outcome = await runSearch(pagefind, { query: '', filters: { region: ['内蒙古自治区'] } });
-    expect((await ids(outcome.results)).sort()).toEqual([
-      'hohhot-2015-review',
-      'inner-mongolia-2014-five-years',
-      'inner-mongolia-2017-ten-deeds',
-      'inner-mongolia-2024-12th-congress',
-    ]);
-  });
-
-  it('combines a query with year and topic filters and counts facets', async () => {
-    const outcome = await runSearch(pagefind, { query: '金秋助学', filters: { year: ['2008'] } });
-    expect((await ids(outcome.results)).sort()).toEqual(['fuxin-2008-transition', 'nantong-2008-bridge-port']);
-    expect(outcome.filters.year?.['2008']).toBe(2);
-    expect(outcome.filters.region?.['江苏省']).toBe(1);
-    const topic = await runSearch(pagefind, { query: '', filters: { topic: ['新就业形态劳动者'] } });
-    expect(await ids(topic.results)).toEqual(['inner-mongolia-2024-12th-congress']);
-  });
-
-  it('sorts by year', async () => {
-    const outcome = await runSearch(pagefind, { query: '金秋助学', sort: 'year-desc' });
-    const years = await Promise.all(outcome.results.map(async (r) => Number((await r.data()).meta.year)));
-    expect(years).toEqual([...years].sort((a, b) => b - a));
-    const browse = await runSearch(pagefind, { query: '', sort: 'year-asc' });
-    const browseYears = await Promise.all(browse.results.map(async (r) => Number((await r.data()).meta.year)));
-    expect(browseYears).toEqual([...browseYears].sort((a, b) => a - b));
-    expect(browse.results.length).toBe(6);
-  });
-});
-
-describe('what is indexed', () => {
-  it('indexes report pages only, with title, region and year metadata under the base path', async () => {
-    const all = await runSearch(pagefind, { query: '' });
-    const urls = await Promise.all(all.results.map(async (r) => (await r.data()).url));
-    expect(urls.every((url) => url.startsWith(`${base}reports/`))).toBe(true);
-    const data = await all.results[0]!.data();
-    expect(data.meta.title).toBeTruthy();
-    expect(data.meta.region).toBeTruthy();
-    expect(data.meta.year).toMatch(/^\d{4}$/);
-  });
-
-  it('leaves navigation, statistics panels and citations out of the index', async () => {
-    for (const query of ['引用本文', '点击数字可跳到原文', '跳到正文', 'BibTeX', '编者摘要']) {
-      const outcome = await runSearch(pagefind, { query });
-      expect(outcome.results, query).toEqual([]);
+  it('keeps site furniture out of the indexed text', () => {
+    for (const report of reports) {
+      const $ = load(readFileSync(join(siteDir(), report.url.slice(base.length), 'index.html'), 'utf8'));
+      // Draft banner, byline label, statistics panel, summary, citation, navigation: outside the body or ignored.
+      for (const selector of ['.badge--warning', '.stats-panel', '.summary', '.citation', 'nav', 'footer']) {
+        $(selector).each((_, element) => {
+          const inBody = $(element).closest('[data-pagefind-body]').length > 0;
+          expect(!inBody || $(element).closest('[data-pagefind-ignore]').length > 0, `${report.url} ${selector}`).toBe(true);
+        });
+      }
+      // The byline is indexed without its label.
+      const byline = stripSpace($('[data-pagefind-body] .report__byline').text());
+      if (byline) {
+        expect(report.body).toContain(byline.replace(/^作者：/, ''));
+        expect(report.body).not.toContain(byline);
+      }
     }
+    const page = readReportPage(
+      '<html><body><nav>导航</nav><article data-pagefind-body><h1>标 题</h1><p data-pagefind-ignore>未校对：草稿</p><p>正文\n第二段</p></article><div hidden><span data-pagefind-filter="year">2001</span><span data-pagefind-filter="region">江苏省</span></div></body></html>',
+      '/r/',
+    );
+    expect(page).toEqual({ url: '/r/', title: '标题', body: '正文第二段', regions: ['江苏省'], year: 2001, topics: [] });
+  });
+});
+
+describe('what exact search relies on in Pagefind 1.6.0', () => {
+  let search: NodeSearch;
+  let reports: IndexedReport[];
+
+  beforeAll(async () => {
+    reports = await readReportPages(siteDir(), base);
+    search = await loadPagefind(siteDir(), base);
+  });
+
+  it('writes one index, in the search page’s language (zh-cn), with a record per report', () => {
+    const entry = JSON.parse(readFileSync(join(siteDir(), 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(entry.version).toBe('1.6.0');
+    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+    expect(entry.languages['zh-cn'].page_count).toBe(reports.length);
+  });
+
+  it('lists every word position of every phrase match in `words`, before data() is loaded', async () => {
+    const fold = createFolder(toSimplified());
+    const term = [...fold(reports[0]!.body)].slice(10, 15).join('');
+    const response = await search.pagefind.search(termPhrase(term));
+    const hit = response?.results.find((r) => search.context.numbers.get(r.id) === 0);
+    expect(hit).toBeDefined();
+    const words = new Set(hit!.words);
+    // 5 characters are 4 bigram words; the first match's 4 positions are all listed.
+    const first = Math.min(...words);
+    expect([0, 1, 2, 3].every((i) => words.has(first + i))).toBe(true);
+  });
+
+  it('offers createInstance with the noWorker option, which the search page uses', () => {
+    const script = readFileSync(join(siteDir(), 'pagefind', 'pagefind.js'), 'utf8');
+    expect(script).toContain('createInstance');
+    expect(script).toContain('noWorker');
+  });
+});
+
+describe('a generated archive of 300 reports', () => {
+  const GENERATED_BASE = '/generated/';
+  let dir: string;
+  let search: NodeSearch;
+  let reports: IndexedReport[];
+  let sources: QuerySource[];
+
+  beforeAll(async () => {
+    const generated = generateReports(loadSeedCorpus(), { count: 300, seed: 'search-oracle' });
+    sources = generated.map((r) => ({ title: r.data.title, text: [r.data.subtitle, ...r.data.authors.map((a) => a.name), r.body].join('\n') }));
+    reports = generated.map((r, n) => ({
+      url: `${GENERATED_BASE}reports/${r.id}/`,
+      title: stripSpace(sources[n]!.title),
+      body: stripSpace(sources[n]!.text),
+      regions: [r.data.region],
+      year: r.data.year,
+      topics: r.data.topics,
+    }));
+    dir = mkdtempSync(join(tmpdir(), 'search-generated-'));
+    await writeSearchBundle(reports, join(dir, 'pagefind'));
+    search = await loadPagefind(dir, GENERATED_BASE);
+  }, 600_000);
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('returns exactly the reports containing each of 320 sampled queries', async () => {
+    const queries = sampleQueries(sources, 'generated-search', 320);
+    expect(queries.length).toBeGreaterThanOrEqual(300);
+    expect(await mismatches(search, reports, queries)).toEqual([]);
+  });
+
+  it('returns exactly the reports containing every region name, topic name and title', async () => {
+    expect(await mismatches(search, reports, [...vocabulary('regions'), ...vocabulary('topics'), ...reports.map((r) => r.title)])).toEqual([]);
   });
 });

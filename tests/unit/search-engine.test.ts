@@ -1,26 +1,196 @@
+/**
+ * The search logic with a fake Pagefind that does what Pagefind does with the coded records (phrase =
+ * the words at consecutive positions; every word position of every match listed; ids in sort-key
+ * order for a null search), over random texts from a small alphabet, against a substring oracle.
+ */
+import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { paramsFromRequest, queryTerms, queryWords, requestFromParams } from '../../src/lib/search-engine';
+import { createRandom } from '../../scripts/bench/prng';
+import { searchFiles } from '../../src/integrations/pagefind';
+import {
+  excerptText,
+  highlight,
+  openSearch,
+  paramsFromRequest,
+  phraseStarts,
+  requestFromParams,
+  runSearch,
+  type PagefindApi,
+  type SearchTable,
+} from '../../src/lib/search-engine';
+import { codedRecord, createFolder, queryTerms, stripSpace, TITLE_ZONE } from '../../src/lib/search-text';
 
-describe('query terms and words', () => {
-  it('splits terms at spaces and punctuation, keeping numbers with their units', () => {
-    expect(queryTerms('  劳模  疗休养 ')).toEqual(['劳模', '疗休养']);
-    expect(queryTerms('“中国梦·劳动美”')).toEqual(['中国梦', '劳动美']);
-    expect(queryTerms('2.65亿元 69.5%')).toEqual(['2.65亿元', '69.5%']);
-    expect(queryTerms('"职工书屋"')).toEqual(['职工书屋']);
+const toSimplified = Converter({ from: 't', to: 'cn' });
+const fold = createFolder(toSimplified);
+
+interface Doc {
+  title: string;
+  body: string;
+  regions: string[];
+  year: number;
+  topics: string[];
+}
+
+/** Pagefind over coded records, as far as this module relies on it. */
+function fakePagefind(docs: readonly Doc[]): PagefindApi & { searches: string[] } {
+  const records = docs.map((d) => codedRecord(fold(d.title), fold(d.body)).split(' '));
+  const ids = docs.map((_, n) => `zh-cn_${(n * 7919).toString(16)}`);
+  const searches: string[] = [];
+  return {
+    searches,
+    async search(term) {
+      if (term === null) return { results: ids.map((id) => ({ id, words: [] })) };
+      searches.push(term);
+      const phrase = term.replace(/"/g, '').split(' ');
+      const results = records.flatMap((words, n) => {
+        const hits: number[] = [];
+        for (let i = 0; i + phrase.length <= words.length; i++) {
+          if (phrase.every((p, j) => words[i + j] === p)) hits.push(...phrase.map((_, j) => i + j));
+        }
+        return hits.length ? [{ id: ids[n]!, words: [...new Set(hits)] }] : [];
+      });
+      // Pagefind's own order is by its score; this module must not depend on it.
+      return { results: results.reverse() };
+    },
+  };
+}
+
+/** The table the indexer writes for these documents. */
+const tableOf = (docs: readonly Doc[]): SearchTable => searchFiles(docs.map((d, n) => ({ ...d, url: `/r/${n}/` }))).table;
+
+const folded = new WeakMap<Doc, string[]>();
+const oracle = (docs: readonly Doc[], query: string) => {
+  const terms = queryTerms(query).map(fold);
+  const texts = (d: Doc) => folded.get(d) ?? folded.set(d, [fold(d.title), fold(d.body)]).get(d)!;
+  return docs.flatMap((d, n) => (terms.every((t) => texts(d).some((text) => text.includes(t))) ? [n] : []));
+};
+
+// A small alphabet so substrings repeat across documents: simplified and traditional forms, full-width
+// digits and letters, punctuation.
+const ALPHABET = [...'内蒙古工会职工书屋劳动竞赛內職書勞動競賽2.6%5０１２％APPａｐp，。、“”'];
+
+function randomDocs(seed: string, count: number): Doc[] {
+  const random = createRandom(seed);
+  const text = (min: number, max: number) =>
+    Array.from({ length: random.int(min, max) }, () => (random.next() < 0.05 ? random.pick([' ', '\n']) : random.pick(ALPHABET))).join('');
+  return Array.from({ length: count }, () => ({
+    title: stripSpace(text(3, 12)),
+    body: stripSpace(text(20, 200)),
+    regions: random.pick([['内蒙古自治区', '呼和浩特市'], ['内蒙古自治区'], ['江苏省', '南通市']]),
+    year: random.int(2000, 2004),
+    topics: random.sample(['就业服务', '劳动竞赛', '职工书屋'], random.int(1, 2)),
+  }));
+}
+
+describe('runSearch against a substring oracle', () => {
+  const docs = randomDocs('unit', 40);
+
+  it('returns exactly the documents containing every term, for 500 random queries', async () => {
+    const context = await openSearch(fakePagefind(docs), tableOf(docs), async () => toSimplified);
+    const random = createRandom('queries');
+    const mismatches: string[] = [];
+    for (let i = 0; i < 500; i++) {
+      const doc = random.pick(docs);
+      const source = random.next() < 0.2 ? doc.title : doc.body;
+      const pick = () => {
+        const length = random.int(1, 8);
+        const at = random.int(0, Math.max(0, [...source].length - length));
+        return [...source].slice(at, at + length).join('');
+      };
+      const query = random.next() < 0.2 ? `${pick()} ${pick()}` : random.next() < 0.1 ? `${pick()}鲸` : pick();
+      const expected = oracle(docs, query);
+      const outcome = await runSearch(context, { query });
+      const actual = outcome.results.map((r) => r.report).sort((a, b) => a - b);
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) mismatches.push(`${query}: ${actual} ≠ ${expected}`);
+      expect(outcome.unfilteredCount).toBe(expected.length);
+    }
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+
+  it('finds traditional and full-width forms of the text', async () => {
+    const context = await openSearch(fakePagefind(docs), tableOf(docs), async () => toSimplified);
+    for (const [typed, stored] of [['職工', '职工'], ['ＡＰＰ', 'app'], ['２.６', '2.6'], ['６％', '6%']] as const) {
+      const outcome = await runSearch(context, { query: typed });
+      expect(outcome.results.map((r) => r.report).sort((a, b) => a - b)).toEqual(oracle(docs, stored));
+    }
+    const converted = await runSearch(context, { query: '職工書屋' });
+    expect(converted.convertedFrom).toBe('職工書屋');
+    expect(converted.terms).toEqual(['职工书屋']);
   });
 
-  it('segments a term into lower-case words', () => {
-    expect(queryWords('职工足球')).toEqual(['职工', '足球']);
-    expect(queryWords('APP')).toEqual(['app']);
+  it('names the term found nowhere and returns nothing', async () => {
+    const context = await openSearch(fakePagefind(docs), tableOf(docs), async () => toSimplified);
+    const outcome = await runSearch(context, { query: '工会 鲸鱼' });
+    expect(outcome.results).toEqual([]);
+    expect(outcome.missingTerms).toEqual(['鲸鱼']);
   });
 });
 
-describe('search state in the URL', () => {
+describe('facets, counts and order', () => {
+  const docs = randomDocs('facets', 60);
+
+  it('filters by region lineage, year and topics, and counts facets over the results', async () => {
+    const context = await openSearch(fakePagefind(docs), tableOf(docs), async () => toSimplified);
+    const filters = { region: ['内蒙古自治区'], topic: ['劳动竞赛'] };
+    const outcome = await runSearch(context, { query: '工', filters });
+    const expected = oracle(docs, '工').filter((n) => docs[n]!.regions.includes('内蒙古自治区') && docs[n]!.topics.includes('劳动竞赛'));
+    expect(outcome.results.map((r) => r.report).sort((a, b) => a - b)).toEqual(expected);
+    expect(outcome.unfilteredCount).toBe(oracle(docs, '工').length);
+    const years: Record<string, number> = {};
+    for (const n of expected) years[docs[n]!.year] = (years[docs[n]!.year] ?? 0) + 1;
+    expect(outcome.facets.year).toEqual(years);
+    expect(outcome.facets.topic['劳动竞赛']).toBe(expected.length);
+  });
+
+  it('puts title hits first, then more occurrences per character', async () => {
+    const make = (title: string, body: string): Doc => ({ title, body, regions: ['江苏省'], year: 2000, topics: ['就业服务'] });
+    const ranked = [make('其他', '书屋书屋书屋'), make('职工书屋', '其他文字'), make('其他', `书屋${'其他'.repeat(40)}`), make('其他', '书屋书屋其他文字')];
+    const context = await openSearch(fakePagefind(ranked), tableOf(ranked));
+    const outcome = await runSearch(context, { query: '书屋' });
+    expect(outcome.results.map((r) => r.report)).toEqual([1, 0, 3, 2]);
+    expect(outcome.results[1]).toMatchObject({ titleHit: false, occurrences: 3, offset: 0 });
+  });
+
+  it('sorts by year, and browses everything without a query', async () => {
+    const context = await openSearch(fakePagefind(docs), tableOf(docs), async () => toSimplified);
+    const years = (await runSearch(context, { query: '', sort: 'year-asc' })).results.map((r) => docs[r.report]!.year);
+    expect(years).toHaveLength(docs.length);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+  });
+});
+
+describe('phrase starts, highlights and excerpts', () => {
+  it('finds the starts of a k-word phrase among the listed word positions', () => {
+    // "工会工" is 2 bigrams: matches at 300 and 310 list 300, 301, 310, 311.
+    expect(phraseStarts('工会工', [301, 300, 311, 310])).toEqual([300, 310]);
+    expect(phraseStarts('工会', [TITLE_ZONE + 4, 3])).toEqual([3, TITLE_ZONE + 4]);
+  });
+
+  it('marks exactly the matched characters, in the original text', () => {
+    const basic = createFolder();
+    expect(highlight('职工书屋和ＡＰＰ<b>', ['工书', 'app'], basic)).toEqual({ html: '职<mark>工书</mark>屋和<mark>ＡＰＰ</mark>&#60;b&#62;', marks: 2 });
+    expect(highlight('內蒙古', ['内蒙'], fold).html).toBe('<mark>內蒙</mark>古');
+  });
+
+  it('cuts the excerpt around the first match at or after the offset', () => {
+    const block = { url: '/r/', title: 't', start: 400, text: `${'甲'.repeat(100)}职工书屋${'乙'.repeat(200)}` };
+    const excerpt = excerptText(block, ['职工书屋'], createFolder(), 480);
+    expect(excerpt.startsWith('…')).toBe(true);
+    expect(excerpt).toContain('职工书屋');
+    expect(excerpt.indexOf('职工书屋')).toBeGreaterThan(20);
+  });
+});
+
+describe('query terms and URL state', () => {
+  it('splits terms at whitespace only, dropping ASCII double quotes', () => {
+    expect(queryTerms('  劳模  疗休养 ')).toEqual(['劳模', '疗休养']);
+    expect(queryTerms('"职工书屋" 2.65亿元 69.5%')).toEqual(['职工书屋', '2.65亿元', '69.5%']);
+    expect(queryTerms('中国梦·劳动美')).toEqual(['中国梦·劳动美']);
+  });
+
   it('round-trips query, facets and sort', () => {
     const request = { query: '金秋助学', filters: { region: ['内蒙古自治区'], topic: ['就业服务', '劳动竞赛'] }, sort: 'year-desc' as const };
-    const params = paramsFromRequest(request);
-    expect(params.toString()).toContain('q=');
-    expect(requestFromParams(new URLSearchParams(params.toString()))).toEqual(request);
+    expect(requestFromParams(new URLSearchParams(paramsFromRequest(request).toString()))).toEqual(request);
   });
 
   it('ignores unknown sort values and empty facets', () => {
