@@ -7,7 +7,6 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
-import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateReports } from '../../scripts/bench/generate';
 import { loadSeedCorpus } from '../../scripts/bench/seeds';
@@ -16,6 +15,8 @@ import { runSearch } from '../../src/lib/search-engine';
 import { createFolder, stripSpace, termPhrase } from '../../src/lib/search-text';
 import { createOracle, loadPagefind, sampleQueries, toSimplified, type NodeSearch, type QuerySource } from '../helpers/pagefind';
 import { siteDir } from '../helpers/site';
+import { vocabulary as readVocabulary } from '../helpers/content';
+import type { VocabularyFolder } from '../../src/lib/content-paths';
 
 const base = inject('siteBase');
 
@@ -31,8 +32,9 @@ async function mismatches(search: NodeSearch, reports: readonly IndexedReport[],
   return wrong;
 }
 
-const vocabulary = (folder: string) =>
-  readdirSync(join('content', folder)).map((file) => (parse(readFileSync(join('content', folder, file), 'utf8')) as { name: string }).name);
+/** The names of a vocabulary of the archive the test site is built from. */
+const vocabulary = (folder: VocabularyFolder) =>
+  [...readVocabulary(folder, inject('archiveRoot')).values()].map((entry) => String(entry.name));
 
 describe('the built site', () => {
   let search: NodeSearch;

@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { QUALIFIERS } from '../../src/lib/numbers';
 import {
+  FORMULA_START,
   BOM,
   COMPARISON_ROWS,
   HEADLINE_COMPARISONS,
@@ -121,7 +122,7 @@ describe('exports written in pieces and gzipped', () => {
       fc.property(archives, fc.integer({ min: 1, max: 7 }), (archive, batch) => {
         const records = statisticRecords(archive, urlOf);
         const fields = STATISTIC_FIELDS.map((f) => f.name);
-        const whole = BOM + Papa.unparse({ fields, data: records.map((r) => fields.map((f) => r[f] ?? '')) }, { newline: '\r\n' });
+        const whole = BOM + Papa.unparse({ fields, data: records.map((r) => fields.map((f) => r[f] ?? '')) }, { newline: '\r\n', escapeFormulae: FORMULA_START });
         expect([...statisticsCsvChunks(records, batch)].join('')).toBe(whole);
         expect([...statisticsCsvChunks(eachStatisticRecord(archive, urlOf), batch)].join('')).toBe(whole);
       }),

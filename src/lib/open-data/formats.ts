@@ -83,7 +83,7 @@ export const BOM = '\uFEFF';
  * spreadsheets show as text. Cells that already start with `'` before such a character get one more, so
  * the reader can always take exactly one off (statisticFromCsvRow). Numbers are written as they are.
  */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
+export const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /** CSV text of the records: BOM, a header row of the field names, CRLF line ends (RFC 4180). */
 export function statisticsCsv(records: readonly StatisticRecord[]): string {
