@@ -8,6 +8,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { contentDir } from '../../src/lib/content-paths.ts';
+import { recordOriginalsFixity } from '../../src/lib/fixity.ts';
 import { formatQuantity, type Qualifier } from '../../src/lib/numbers.ts';
 import type { StatEntry } from '../../src/schemas/index.ts';
 import { createRandom, type Random } from './prng.ts';
@@ -141,8 +143,9 @@ export function generateReport(corpus: SeedCorpus, index: number, seed: string, 
   }
 
   const body = `${[opening, ...pieces.map((p) => p.source)].join('\n\n')}\n`;
+  const id = `bench-${String(index + 1).padStart(5, '0')}-${region.id}-${year}`;
   const data: GeneratedFrontmatter = {
-    title: `${random.pick(TITLE_OPENINGS)} ${region.name}工会${workName(topicNames[0] ?? '')}${random.pick(TITLE_ENDINGS)}`,
+    title: `${random.pick(TITLE_OPENINGS)} ${region.name}工会${workName(topicNames[0] ?? '')}${random.pick(TITLE_ENDINGS)}（第${index + 1}篇）`,
     subtitle: `${period.from}—${period.to}年${region.name}工会工作回顾`,
     authors: [{ name: author, role }],
     region: region.id,
@@ -154,14 +157,13 @@ export function generateReport(corpus: SeedCorpus, index: number, seed: string, 
     topics,
     summary: `${role}${author}的工作报告（基准测试合成文本），回顾${period.from}—${period.to}年${topicNames.join('、')}等方面的工作。`,
     source: {
-      file: random.pick(corpus.sourceFiles),
+      file: `${id}.txt`,
       extent: '基准测试合成文本：由档案文章的段落抽样、打乱并改动数字拼成，不对应原文件中的任何段落。',
       notes: [],
     },
     stats: pieces.flatMap((p) => p.stats),
     notes: ['本篇为性能基准测试生成的合成报道，不是真实文献。'],
   };
-  const id = `bench-${String(index + 1).padStart(5, '0')}-${region.id}-${year}`;
   return { id, data, body, text: `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body}` };
 }
 
@@ -171,6 +173,16 @@ export function generateReports(corpus: SeedCorpus, { count, seed, years = DEFAU
 
 export function writeReports(dir: string, reports: readonly GeneratedReport[]): void {
   for (const report of reports) writeFileSync(join(dir, `${report.id}.mdx`), report.text);
+}
+
+/**
+ * Each report's own original (its synthetic body, as a real archive has one source file a report, and the
+ * build refuses two reports cut from the same passage), recorded in the project's fixity manifest.
+ */
+export function writeOriginals(projectDir: string, reports: readonly GeneratedReport[]): void {
+  const originals = reports.map((report) => ({ name: report.data.source.file, bytes: Buffer.from(report.body, 'utf8') }));
+  for (const { name, bytes } of originals) writeFileSync(join(contentDir('originals', projectDir), name), bytes);
+  recordOriginalsFixity(projectDir, originals);
 }
 
 export interface CorpusSummary {

@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { measurePageWeight, measureQueries, openSite, type PageWeight, type QueryMeasurement } from './browser.ts';
 import { runBuild, type BuildMeasurement } from './build.ts';
-import { generateReports, summarize, writeReports, DEFAULT_YEARS, type CorpusSummary, type GeneratedReport } from './generate.ts';
+import { generateReports, summarize, writeOriginals, writeReports, DEFAULT_YEARS, type CorpusSummary, type GeneratedReport } from './generate.ts';
 import { lighthousePerformance, type LighthouseScore } from './lighthouse.ts';
 import { createArchiveProject, createBareProject, ROOT, type BenchProject } from './projects.ts';
 import { loadSeedCorpus, type SeedCorpus } from './seeds.ts';
@@ -70,6 +70,7 @@ async function withProjects<T>(
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     writeReports(archive.reportsDir, reports);
+    writeOriginals(archive.dir, reports);
     writeReports(bare.reportsDir, reports);
     return await work(archive, bare);
   } finally {

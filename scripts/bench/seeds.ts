@@ -27,8 +27,6 @@ export interface NamedEntry {
 
 export interface SeedCorpus {
   blocks: SeedBlock[];
-  /** Original text files the seeds come from (a generated report names one as its source). */
-  sourceFiles: string[];
   regions: NamedEntry[];
   topics: NamedEntry[];
   metrics: Map<string, { name: string; unit: string }>;
@@ -76,7 +74,6 @@ export function loadSeedCorpus(): SeedCorpus {
   }
   return {
     blocks: reports.flatMap(seedBlocks),
-    sourceFiles: [...new Set(reports.map((r) => r.data.source.file))].sort(),
     // The regions of the archive's reports and their ancestors, not the whole national vocabulary.
     regions: named(vocabulary('regions')).filter((r) => usedRegions.has(r.id)),
     topics: named(vocabulary('topics')),

@@ -77,14 +77,18 @@ export function verifyFixity(root: string): string[] {
 }
 
 /**
- * Records (adds or replaces) one original's digest, leaving every other entry as it was, so a damaged
- * original is never blessed by a later import. Written to a temporary file and renamed into place.
+ * Records (adds or replaces) the digests of some originals, leaving every other entry as it was, so a
+ * damaged original is never blessed by a later import. Written to a temporary file and renamed into place.
  */
-export function recordOriginalFixity(root: string, name: string, bytes: Uint8Array): void {
+export function recordOriginalsFixity(root: string, originals: Iterable<{ name: string; bytes: Uint8Array }>): void {
   const manifest = join(root, FIXITY_MANIFEST);
   const { entries } = existsSync(manifest) ? parseFixityManifest(readFileSync(manifest, 'utf8')) : { entries: new Map<string, string>() };
-  entries.set(name, sha256(bytes));
+  for (const { name, bytes } of originals) entries.set(name, sha256(bytes));
   const temp = `${manifest}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(temp, formatFixityManifest(entries), { flag: 'wx' });
   renameSync(temp, manifest);
+}
+
+export function recordOriginalFixity(root: string, name: string, bytes: Uint8Array): void {
+  recordOriginalsFixity(root, [{ name, bytes }]);
 }

@@ -1,15 +1,17 @@
 /** The benchmark's synthetic archive: reproducible, varied, and acceptable to the archive's content checks. */
-import { existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_YEARS, generateReports, summarize, varyNumbers } from '../../scripts/bench/generate.ts';
+import { DEFAULT_YEARS, generateReports, summarize, varyNumbers, writeOriginals } from '../../scripts/bench/generate.ts';
 import { createRandom } from '../../scripts/bench/prng.ts';
 import { loadSeedCorpus } from '../../scripts/bench/seeds.ts';
 import { bodyText } from '../../src/lib/article-text';
+import { originalNames, verifyFixity } from '../../src/lib/fixity';
 import { findNumbers } from '../../src/lib/numbers';
 import { checkReferences, checkStats } from '../../src/lib/report-checks';
-import { ROOT, splitFrontmatter, vocabulary } from '../helpers/content';
+import { splitFrontmatter, vocabulary } from '../helpers/content';
 
 const corpus = loadSeedCorpus();
 const reports = generateReports(corpus, { count: 40, seed: 'unit' });
@@ -78,13 +80,26 @@ describe('generateReports', () => {
     expect(seedsPerReport.filter((n) => n >= 3).length).toBeGreaterThan(reports.length / 2);
   });
 
-  it('gives unique ASCII ids, dates matching their precision and an existing source file', () => {
+  it('gives unique ASCII ids and titles, dates matching their precision and an original of their own', () => {
+    // The build refuses two reports from the same original passage, or with the same title and date.
     expect(new Set(reports.map((r) => r.id)).size).toBe(reports.length);
+    expect(new Set(reports.map((r) => r.data.title)).size).toBe(reports.length);
     for (const { id, data } of reports) {
       expect(id).toMatch(/^[a-z0-9-]+$/);
       expect(data.date.value.split('-').length).toBe(data.date.precision === 'year' ? 1 : 2);
-      expect(data.source.file).toMatch(/^[\w.-]+\.txt$/);
-      expect(existsSync(join(ROOT, 'public/originals', data.source.file))).toBe(true);
+      expect(data.source.file).toBe(`${id}.txt`);
+    }
+  });
+
+  it('writes each original and records it in the fixity manifest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-originals-'));
+    try {
+      mkdirSync(join(dir, 'public/originals'), { recursive: true });
+      writeOriginals(dir, reports);
+      expect(verifyFixity(dir)).toEqual([]);
+      expect(originalNames(dir)).toEqual(reports.map((r) => r.data.source.file).sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
