@@ -18,6 +18,8 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: true }],
       // Binary detection and the MDX fuzzer match control characters on purpose.
       'no-control-regex': 'off',
+      // Chinese text uses the ideographic space (U+3000) in strings, patterns and comments.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true }],
     },
   },
   prettier,

@@ -11,7 +11,9 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
-      { test: { name: 'content', include: ['tests/content/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 600_000 } },
+      {
+        test: { name: 'content', include: ['tests/content/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 600_000 },
+      },
       {
         test: { name: 'import', include: ['tests/import/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 600_000 },
       },

@@ -36,7 +36,11 @@ const VOCABULARY_DIRS = {
 } as const;
 
 const vocabularyIds = (dir: string) =>
-  new Set(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)));
+  new Set(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.slice(0, -'.yaml'.length)),
+  );
 
 /** Runs a loader, making a schema error readable in the terminal and naming the file in its first line. */
 async function loadReadably(loader: Loader, context: Parameters<Loader['load']>[0]): Promise<void> {
@@ -78,9 +82,15 @@ const regions = defineCollection({
   schema: regionSchema.extend({ parent: reference('regions').optional() }),
 });
 
-const topics = defineCollection({ loader: glob({ pattern: '*.yaml', base: VOCABULARY_DIRS.topics }), schema: topicSchema });
+const topics = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: VOCABULARY_DIRS.topics }),
+  schema: topicSchema,
+});
 
-const metrics = defineCollection({ loader: glob({ pattern: '*.yaml', base: VOCABULARY_DIRS.metrics }), schema: metricSchema });
+const metrics = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: VOCABULARY_DIRS.metrics }),
+  schema: metricSchema,
+});
 
 /** The frontmatter with its slugs as references, which Astro resolves to the entries they name. */
 const reportEntrySchema = reportSchema.extend({
@@ -116,7 +126,9 @@ function reportsLoader(): Loader {
         const fileText = existsSync(file) ? readFileSync(file, 'utf8') : body;
         const checked = checkBody(body, bodyFirstLine(fileText, body));
         if (body.length > BODY_SIZE_WARNING) {
-          context.logger.warn(`${file}: 正文 ${body.length} 字符，超过 ${BODY_SIZE_WARNING} / the body has ${body.length} characters, over ${BODY_SIZE_WARNING}`);
+          context.logger.warn(
+            `${file}: 正文 ${body.length} 字符，超过 ${BODY_SIZE_WARNING} / the body has ${body.length} characters, over ${BODY_SIZE_WARNING}`,
+          );
         }
         const original = `${ORIGINALS_DIR}/${data.source.file}`;
         const originalPath = join(PROJECT_ROOT, original);

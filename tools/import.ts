@@ -12,9 +12,23 @@ import { parseArgs } from 'node:util';
 import { decodeSource, describeEncoding } from '../src/lib/decode.ts';
 import { buildDraft, type Draft, type DraftOptions } from './importer/draft.ts';
 import { ImportError } from './importer/errors.ts';
-import { expandInputs, manifestFiles, readManifest, shown, type Manifest, type ManifestRow } from './importer/manifest.ts';
+import {
+  expandInputs,
+  manifestFiles,
+  readManifest,
+  shown,
+  type Manifest,
+  type ManifestRow,
+} from './importer/manifest.ts';
 import { recordOriginalFixity } from '../src/lib/fixity.ts';
-import { ArchiveIndex, loadVocabularies, projectPaths, sha256, writeAllOrNothing, type ProjectPaths } from './importer/write.ts';
+import {
+  ArchiveIndex,
+  loadVocabularies,
+  projectPaths,
+  sha256,
+  writeAllOrNothing,
+  type ProjectPaths,
+} from './importer/write.ts';
 import type { Vocabularies } from './importer/draft.ts';
 import { normalizeLineEndings } from '../src/lib/normalize.ts';
 
@@ -38,13 +52,15 @@ const userDir = process.env.INIT_CWD ?? process.cwd();
 function parseLines(value: string | undefined): { from: number; to: number } | undefined {
   if (value === undefined) return undefined;
   const match = /^(\d+)\s*[-–—]\s*(\d+)$/.exec(value.trim());
-  if (!match) throw new ImportError('usage', `--lines 须为“起-止”，如 55-107 / --lines must be <from>-<to>, e.g. 55-107`);
+  if (!match)
+    throw new ImportError('usage', `--lines 须为“起-止”，如 55-107 / --lines must be <from>-<to>, e.g. 55-107`);
   return { from: Number(match[1]), to: Number(match[2]) };
 }
 
 function parseYear(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}$/.test(value.trim())) throw new ImportError('bad-year', `年份“${value}”无效：须为四位数字 / invalid year "${value}"`);
+  if (!/^\d{4}$/.test(value.trim()))
+    throw new ImportError('bad-year', `年份“${value}”无效：须为四位数字 / invalid year "${value}"`);
   return Number(value);
 }
 
@@ -59,7 +75,8 @@ const SHOWN_CHARS = 80;
 /** At most this many furniture lines in the console summary; the draft's notes list all. */
 const SHOWN_FURNITURE = 8;
 
-const clip = (text: string, max = SHOWN_CHARS) => ([...text].length > max ? `${[...text].slice(0, max).join('')}…（共 ${[...text].length} 字）` : text);
+const clip = (text: string, max = SHOWN_CHARS) =>
+  [...text].length > max ? `${[...text].slice(0, max).join('')}…（共 ${[...text].length} 字）` : text;
 
 const YEAR_SOURCE = {
   given: '指定 / given',
@@ -80,7 +97,10 @@ function summary(draft: Draft, file: string, size: number, root: string, written
     .map((c) => `${c.id} ${c.name}（标题 ${c.titleHits}，正文 ${c.bodyHits}）`);
   const furniture = [...s.banners, ...s.furniture];
   const furnitureShown = furniture.slice(0, SHOWN_FURNITURE).map((l) => `第${l.line}行 ${clip(l.text, 40)}`);
-  const furnitureMore = furniture.length > SHOWN_FURNITURE ? `……共 ${furniture.length} 条，完整列表见草稿的 source.furniture 和 source.notes` : '';
+  const furnitureMore =
+    furniture.length > SHOWN_FURNITURE
+      ? `……共 ${furniture.length} 条，完整列表见草稿的 source.furniture 和 source.notes`
+      : '';
   const lines = [
     `读取 / read:       ${file}（${size} 字节 / bytes）`,
     `编码 / encoding:   ${describeEncoding(draft.encoding)}`,
@@ -91,7 +111,15 @@ function summary(draft: Draft, file: string, size: number, root: string, written
     `年份 / year:       ${draft.year.value}（${YEAR_SOURCE[draft.year.source]}${draft.year.evidence ? `：${draft.year.evidence}` : ''}）`,
     `主题 / topics:     ${draft.topics.ids.join(', ')}（${from(draft.topics.inferred)}${
       draft.topics.inferred
-        ? `：${draft.topics.guesses.map((t) => `${t.id} ${t.inHeadline ? '标题；' : ''}${t.hits.slice(0, 4).map((h) => `${h.word}×${h.count}`).join(' ')}`).join('；')}`
+        ? `：${draft.topics.guesses
+            .map(
+              (t) =>
+                `${t.id} ${t.inHeadline ? '标题；' : ''}${t.hits
+                  .slice(0, 4)
+                  .map((h) => `${h.word}×${h.count}`)
+                  .join(' ')}`,
+            )
+            .join('；')}`
         : ''
     }）`,
     `正文 / body:       ${blocks('paragraph')} 段，${blocks('heading')} 个小标题，${blocks('caption')} 则图片说明，接排断行 ${s.joins.length} 处`,
@@ -103,7 +131,9 @@ function summary(draft: Draft, file: string, size: number, root: string, written
   if (written === undefined) {
     lines.push(`试运行，未写入文件 / dry run, nothing written (content/reports/${draft.id}.mdx)`);
   } else {
-    lines.push(`写入 / wrote:      ${written.map((p) => relative(root, p)).join('，') || '（无需写入 / nothing new）'}`);
+    lines.push(
+      `写入 / wrote:      ${written.map((p) => relative(root, p)).join('，') || '（无需写入 / nothing new）'}`,
+    );
     lines.push('下一步 / next: 草稿标为“未校对”。核对正文、元数据和统计候选，写好摘要，再把 reviewed 改为 true。');
   }
   return lines.join('\n');
@@ -164,7 +194,10 @@ function textDigestOf(bytes: Uint8Array): string | undefined {
 function importOne(file: string, options: DraftOptions, context: Context): Outcome {
   try {
     const bytes = readFileSync(file);
-    const draft = buildDraft(bytes, context.vocabularies, { ...options, existingOriginal: context.index.identical(bytes) });
+    const draft = buildDraft(bytes, context.vocabularies, {
+      ...options,
+      existingOriginal: context.index.identical(bytes),
+    });
     const lines = options.lines ? `${options.lines.from}-${options.lines.to}` : undefined;
     const earlier = context.index.reimport(bytes, draft.textDigest, lines);
     if (earlier && !context.force) {
@@ -184,7 +217,12 @@ function importOne(file: string, options: DraftOptions, context: Context): Outco
     let written: string[] | undefined;
     if (!context.dryRun) {
       written = writeAllOrNothing([
-        { path: join(context.paths.originals, draft.originalName), bytes, overwrite: context.force, keepIfIdentical: true },
+        {
+          path: join(context.paths.originals, draft.originalName),
+          bytes,
+          overwrite: context.force,
+          keepIfIdentical: true,
+        },
         { path: target, bytes: Buffer.from(draft.mdx, 'utf8'), overwrite: context.force },
       ]);
       recordOriginalFixity(context.paths.root, draft.originalName, bytes);
@@ -193,7 +231,8 @@ function importOne(file: string, options: DraftOptions, context: Context): Outco
     return { file, draft, bytes: bytes.byteLength, ...(written ? { written } : {}) };
   } catch (error) {
     if (error instanceof ImportError) return { file, error };
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return { file, error: new ImportError('directory', `${file} 是目录 / ${file} is a directory`) };
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR')
+      return { file, error: new ImportError('directory', `${file} 是目录 / ${file} is a directory`) };
     throw error;
   }
 }
@@ -248,14 +287,18 @@ function main(argv: string[]): number {
   }
 
   try {
-    const manifest: Manifest | undefined = values.manifest === undefined ? undefined : readManifest(resolve(userDir, values.manifest));
+    const manifest: Manifest | undefined =
+      values.manifest === undefined ? undefined : readManifest(resolve(userDir, values.manifest));
     const given = positionals.map((p) => resolve(userDir, p));
     if (given.length === 0 && !manifest) throw new ImportError('usage', '缺少要导入的文件 / no file given');
     const inputs = expandInputs(given.length ? given : manifestFiles(manifest as Manifest), manifest?.path);
     // One file named on the command line: the detailed summary; anything else is a batch with a table.
     const single = given.length === 1 && inputs.length === 1 && inputs[0]?.path === given[0];
     if (!single && (values.id !== undefined || values.lines !== undefined)) {
-      throw new ImportError('usage', '--id 和 --lines 只能用于单个文件；批量导入请写在清单的 id、lines 列 / --id and --lines apply to one file only: use the manifest');
+      throw new ImportError(
+        'usage',
+        '--id 和 --lines 只能用于单个文件；批量导入请写在清单的 id、lines 列 / --id and --lines apply to one file only: use the manifest',
+      );
     }
     const defaults: Defaults = {
       region: values.region,
@@ -288,7 +331,10 @@ function main(argv: string[]): number {
     const outcomes: Outcome[] = [];
     const progress = process.stderr.isTTY;
     inputs.forEach((input, i) => {
-      if (progress) process.stderr.write(`\r\u001b[K导入中 / importing ${i + 1}/${inputs.length}  ${clip(shown(input.path, userDir), 50)}`);
+      if (progress)
+        process.stderr.write(
+          `\r\u001b[K导入中 / importing ${i + 1}/${inputs.length}  ${clip(shown(input.path, userDir), 50)}`,
+        );
       if (input.problem) {
         outcomes.push({ file: input.path, error: input.problem });
         return;
@@ -298,7 +344,10 @@ function main(argv: string[]): number {
         outcomes.push(importOne(input.path, optionsFor(input.path, row, defaults), context));
       } catch (error) {
         if (!(error instanceof ImportError)) throw error;
-        outcomes.push({ file: input.path, error: row ? new ImportError(error.code, `清单第 ${row.line} 行：${error.message}`) : error });
+        outcomes.push({
+          file: input.path,
+          error: row ? new ImportError(error.code, `清单第 ${row.line} 行：${error.message}`) : error,
+        });
       }
     });
     if (progress) process.stderr.write('\r\u001b[K');

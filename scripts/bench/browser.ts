@@ -206,13 +206,26 @@ export async function measureQueries(
     await page.addInitScript(observeResultStates);
     const log = new NetworkLog(page);
     const split = (requests: Request[]) => ({
-      page: totals(requests.filter((r) => !isSearchFile(r, base)), distDir, base),
-      search: totals(requests.filter((r) => isSearchFile(r, base)), distDir, base),
+      page: totals(
+        requests.filter((r) => !isSearchFile(r, base)),
+        distDir,
+        base,
+      ),
+      search: totals(
+        requests.filter((r) => isSearchFile(r, base)),
+        distDir,
+        base,
+      ),
     });
 
     await page.goto(`${session.origin}${base}search/?q=${encodeURIComponent(queries.cold)}`);
     const coldReady = await readyAfter(page, 0);
-    const cold: QueryMeasurement = { query: queries.cold, results: await resultCount(page), ms: Math.round(coldReady), ...split(await log.settled()) };
+    const cold: QueryMeasurement = {
+      query: queries.cold,
+      results: await resultCount(page),
+      ms: Math.round(coldReady),
+      ...split(await log.settled()),
+    };
 
     log.reset();
     const submitted = await page.evaluate((query) => {
@@ -236,7 +249,12 @@ export async function measureQueries(
 }
 
 /** A page's weight at load in a fresh context: HTML, CSS and JS it fetches, each gzipped. */
-export async function measurePageWeight(session: SiteSession, distDir: string, base: string, path: string): Promise<PageWeight> {
+export async function measurePageWeight(
+  session: SiteSession,
+  distDir: string,
+  base: string,
+  path: string,
+): Promise<PageWeight> {
   const context = await session.browser.newContext();
   try {
     const page = await context.newPage();

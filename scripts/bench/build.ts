@@ -87,11 +87,16 @@ function treeRssKb(pid: number): { total: number; byCommand: Map<string, number>
 }
 
 /** Parses the figures Astro and the Pagefind integration print. */
-export function parseBuildLog(output: string): Pick<BuildMeasurement, 'astroSeconds' | 'pages' | 'indexingSeconds' | 'indexedPages'> {
+export function parseBuildLog(
+  output: string,
+): Pick<BuildMeasurement, 'astroSeconds' | 'pages' | 'indexingSeconds' | 'indexedPages'> {
   const built = /(\d+) page\(s\) built in (?:(\d+)m (\d+)s|([\d.]+)(ms|s))/.exec(output);
   let astroSeconds: number | null = null;
   if (built) {
-    astroSeconds = built[2] !== undefined ? Number(built[2]) * 60 + Number(built[3]) : Number(built[4]) / (built[5] === 'ms' ? 1000 : 1);
+    astroSeconds =
+      built[2] !== undefined
+        ? Number(built[2]) * 60 + Number(built[3])
+        : Number(built[4]) / (built[5] === 'ms' ? 1000 : 1);
   }
   const indexed = /indexed (\d+) pages in (\d+) ms/.exec(output);
   return {
@@ -110,11 +115,17 @@ export function readPhases(file: string): Record<string, number> {
 }
 
 /** Sums Astro's `├─ /base/reports/x/index.html (+29ms)` lines by the first path segment after the base. */
-export function renderTimes(output: string, base = '/union-archive/'): Record<string, { pages: number; seconds: number }> {
+export function renderTimes(
+  output: string,
+  base = '/union-archive/',
+): Record<string, { pages: number; seconds: number }> {
   const routes: Record<string, { pages: number; seconds: number }> = {};
   for (const match of output.matchAll(/├─ (\S+) \(\+(?:(\d+)m (\d+)s|([\d.]+)(ms|s))\)/g)) {
     const [, path = '', minutes, minuteSeconds, amount, unit] = match;
-    const ms = minutes !== undefined ? (Number(minutes) * 60 + Number(minuteSeconds)) * 1000 : Number(amount) * (unit === 'ms' ? 1 : 1000);
+    const ms =
+      minutes !== undefined
+        ? (Number(minutes) * 60 + Number(minuteSeconds)) * 1000
+        : Number(amount) * (unit === 'ms' ? 1 : 1000);
     const rest = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
     const route = /^[^/.]+\//.exec(rest)?.[0].slice(0, -1) ?? '(root)';
     const entry = (routes[route] ??= { pages: 0, seconds: 0 });
@@ -160,7 +171,9 @@ export async function runBuild(project: BenchProject, env: Record<string, string
   const seconds = (performance.now() - started) / 1000;
   clearInterval(timer);
   if (status !== 0) {
-    throw new Error(`astro build failed in ${project.dir} (exit ${status}):\n${output.split('\n').slice(-60).join('\n')}`);
+    throw new Error(
+      `astro build failed in ${project.dir} (exit ${status}):\n${output.split('\n').slice(-60).join('\n')}`,
+    );
   }
   writeFileSync(join(project.dir, 'build.log'), output);
   return {

@@ -64,10 +64,34 @@ const FIGURES = [
 ] as const;
 
 const LEADS = ['截至{year}年底，', '{year}年，', '过去一年，', '全年', '一年来，'] as const;
-const QUALIFIER_CHOICES: readonly (Qualifier | undefined)[] = [undefined, undefined, undefined, '多', '余', '近', '约', '超过', '以上', '左右'];
-const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎'];
+const QUALIFIER_CHOICES: readonly (Qualifier | undefined)[] = [
+  undefined,
+  undefined,
+  undefined,
+  '多',
+  '余',
+  '近',
+  '约',
+  '超过',
+  '以上',
+  '左右',
+];
+const SURNAMES = [
+  ...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎',
+];
 const GIVEN = [...'建国玉明志平奎波海峰春华文军红梅晓东丽娟秀英伟强永刚金凤桂兰德胜占山宝林振兴立新爱民德福'];
-const TITLE_OPENINGS = ['凝心聚力', '砥砺奋进', '开拓创新', '真情服务', '建功立业', '固本强基', '守正创新', '勇毅前行', '乘势而上', '履职尽责'];
+const TITLE_OPENINGS = [
+  '凝心聚力',
+  '砥砺奋进',
+  '开拓创新',
+  '真情服务',
+  '建功立业',
+  '固本强基',
+  '守正创新',
+  '勇毅前行',
+  '乘势而上',
+  '履职尽责',
+];
 const TITLE_ENDINGS = ['纪实', '综述', '回眸', '巡礼', '侧记', '报告'];
 
 /** Any number except a year changes, keeping its shape (digit count, decimals): 23711 → 58204, 2.5 → 7.1. */
@@ -101,7 +125,12 @@ const workName = (topic: string) => (topic.endsWith('工作') ? topic : `${topic
 const nameOf = (entries: readonly NamedEntry[], id: string) => entries.find((e) => e.id === id)?.name ?? id;
 
 /** One generated report; depends only on the corpus, the seed and its number. */
-export function generateReport(corpus: SeedCorpus, index: number, seed: string, years: { from: number; to: number } = DEFAULT_YEARS): GeneratedReport {
+export function generateReport(
+  corpus: SeedCorpus,
+  index: number,
+  seed: string,
+  years: { from: number; to: number } = DEFAULT_YEARS,
+): GeneratedReport {
   const random = createRandom(`${seed}:${index}`);
   // Round-robin over regions, so every region is present as soon as N reaches their number.
   const region = corpus.regions[index % corpus.regions.length]!;
@@ -119,7 +148,11 @@ export function generateReport(corpus: SeedCorpus, index: number, seed: string, 
   // Seed blocks keep their statistics verbatim; blocks without statistics get varied numbers.
   const pieces: { source: string; stats: (GeneratedStat | SeedStat)[] }[] = random
     .sample(corpus.blocks, random.int(8, 24))
-    .map((block) => (block.stats.length ? { source: block.source, stats: block.stats } : { source: varyNumbers(block.source, random), stats: [] }));
+    .map((block) =>
+      block.stats.length
+        ? { source: block.source, stats: block.stats }
+        : { source: varyNumbers(block.source, random), stats: [] },
+    );
 
   const figureCount = random.int(2, 5);
   for (const figure of random.sample(FIGURES, figureCount)) {
@@ -150,9 +183,10 @@ export function generateReport(corpus: SeedCorpus, index: number, seed: string, 
     authors: [{ name: author, role }],
     region: region.id,
     year,
-    date: random.next() < 0.5
-      ? { value: String(year), precision: 'year', inferred: false }
-      : { value: `${year}-${String(random.int(1, 12)).padStart(2, '0')}`, precision: 'month', inferred: false },
+    date:
+      random.next() < 0.5
+        ? { value: String(year), precision: 'year', inferred: false }
+        : { value: `${year}-${String(random.int(1, 12)).padStart(2, '0')}`, precision: 'month', inferred: false },
     period,
     topics,
     summary: `${role}${author}的工作报告（基准测试合成文本），回顾${period.from}—${period.to}年${topicNames.join('、')}等方面的工作。`,
@@ -167,7 +201,10 @@ export function generateReport(corpus: SeedCorpus, index: number, seed: string, 
   return { id, data, body, text: `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body}` };
 }
 
-export function generateReports(corpus: SeedCorpus, { count, seed, years = DEFAULT_YEARS }: GenerateOptions): GeneratedReport[] {
+export function generateReports(
+  corpus: SeedCorpus,
+  { count, seed, years = DEFAULT_YEARS }: GenerateOptions,
+): GeneratedReport[] {
   return Array.from({ length: count }, (_, i) => generateReport(corpus, i, seed, years));
 }
 
@@ -180,7 +217,10 @@ export function writeReports(dir: string, reports: readonly GeneratedReport[]): 
  * build refuses two reports cut from the same passage), recorded in the project's fixity manifest.
  */
 export function writeOriginals(projectDir: string, reports: readonly GeneratedReport[]): void {
-  const originals = reports.map((report) => ({ name: report.data.source.file, bytes: Buffer.from(report.body, 'utf8') }));
+  const originals = reports.map((report) => ({
+    name: report.data.source.file,
+    bytes: Buffer.from(report.body, 'utf8'),
+  }));
   for (const { name, bytes } of originals) writeFileSync(join(contentDir('originals', projectDir), name), bytes);
   recordOriginalsFixity(projectDir, originals);
 }

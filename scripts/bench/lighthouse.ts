@@ -14,11 +14,23 @@ export interface LighthouseScore {
   performance: number | null;
 }
 
-export async function lighthousePerformance(distDir: string, base: string, paths: readonly string[]): Promise<LighthouseScore[]> {
+export async function lighthousePerformance(
+  distDir: string,
+  base: string,
+  paths: readonly string[],
+): Promise<LighthouseScore[]> {
   const server = await serveStatic(distDir, base);
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
-    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const scores: LighthouseScore[] = [];

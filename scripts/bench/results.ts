@@ -95,7 +95,10 @@ const round = (value: number, places = 2) => Number(value.toFixed(places));
  * For each pair of consecutive sizes: `figures(from, to, growth)`, where `growth(a, b)` is the cost per
  * report at the larger size (b) over the cost per report at the smaller (a), or null when a figure is missing.
  */
-function steps<T>(runs: readonly SizeResult[], figures: (from: SizeResult, to: SizeResult, growth: (a: number | null, b: number | null) => number | null) => T): T[] {
+function steps<T>(
+  runs: readonly SizeResult[],
+  figures: (from: SizeResult, to: SizeResult, growth: (a: number | null, b: number | null) => number | null) => T,
+): T[] {
   const sorted = [...runs].sort((a, b) => a.reports - b.reports);
   return sorted.slice(1).map((to, i) => {
     const from = sorted[i]!;
@@ -170,7 +173,12 @@ export function checkTargets(
   for (const run of runs.filter((r) => r.reports >= G.reports)) {
     add(run.reports, 'archive build incl. indexing, seconds', run.archive.build.seconds, G.buildSeconds);
     add(run.reports, 'archive / bare build time (indexing included)', run.ratio.build, G.ratio);
-    add(run.reports, 'peak memory of the process tree, MiB', run.archive.build.peakTreeRssMiB ?? Infinity, G.peakTreeMiB);
+    add(
+      run.reports,
+      'peak memory of the process tree, MiB',
+      run.archive.build.peakTreeRssMiB ?? Infinity,
+      G.peakTreeMiB,
+    );
     add(run.reports, 'dist/ size, MB', run.archive.dist.bytes / 1e6, G.distBytes / 1e6);
     add(run.reports, 'dist/ files', run.archive.dist.files, G.distFiles);
   }
@@ -196,7 +204,9 @@ const mib = (bytes: number) => (bytes / KiB / KiB).toFixed(1);
 const kinds = (totals: TransferTotals, ...groups: string[][]) =>
   groups.map((group) => kib(group.reduce((sum, kind) => sum + (totals.byKind[kind]?.gzipBytes ?? 0), 0))).join(' / ');
 const phases = (build: BuildMeasurement) =>
-  ['Sync content layer', 'Prerender build', 'Static generate'].map((name) => build.phases[name]?.toFixed(1) ?? '–').join(' / ');
+  ['Sync content layer', 'Prerender build', 'Static generate']
+    .map((name) => build.phases[name]?.toFixed(1) ?? '–')
+    .join(' / ');
 /** The routes taking longest to render, most first. */
 const byRoute = (build: BuildMeasurement) =>
   Object.entries(build.renderByRoute)
@@ -228,36 +238,83 @@ export function renderTable(results: BenchResults): string {
     ['archive build incl. indexing (s)', (r) => seconds(r.archive.build.seconds)],
     ['… of which Pagefind indexing (s)', (r) => seconds(r.archive.build.indexingSeconds)],
     ['bare Astro MDX reference build (s)', (r) => seconds(r.bare.build.seconds)],
-    ['archive / bare build time', (r) => `${r.ratio.build.toFixed(2)} (${r.ratio.buildWithoutIndexing.toFixed(2)} without indexing)`],
+    [
+      'archive / bare build time',
+      (r) => `${r.ratio.build.toFixed(2)} (${r.ratio.buildWithoutIndexing.toFixed(2)} without indexing)`,
+    ],
     ['Astro phases, archive (s): content sync / bundling / page generation', (r) => phases(r.archive.build)],
     ['Astro phases, bare (s): content sync / bundling / page generation', (r) => phases(r.bare.build)],
     ['archive page rendering by route (s, pages)', (r) => byRoute(r.archive.build)],
     ['archive build time per report (ms)', (r) => ((r.archive.build.seconds / r.reports) * 1000).toFixed(0)],
-    ['… per report: Pagefind indexing / bare build (ms)', (r) => `${perReport(r, (r.archive.build.indexingSeconds ?? 0) * 1000, 0)} / ${perReport(r, r.bare.build.seconds * 1000, 0)}`],
+    [
+      '… per report: Pagefind indexing / bare build (ms)',
+      (r) =>
+        `${perReport(r, (r.archive.build.indexingSeconds ?? 0) * 1000, 0)} / ${perReport(r, r.bare.build.seconds * 1000, 0)}`,
+    ],
     ['render time per page by route (ms)', (r) => perPage(r.archive.build)],
     ['HTML pages built (archive / bare)', (r) => `${r.archive.htmlPages} / ${r.bare.htmlPages}`],
     ['pages per second (archive / bare)', (r) => `${r.archive.pagesPerSecond} / ${r.bare.pagesPerSecond}`],
-    ['peak memory, astro process (MiB, archive / bare)', (r) => `${r.archive.build.peakRssMiB ?? '–'} / ${r.bare.build.peakRssMiB ?? '–'}`],
-    ['peak memory, process tree (MiB, archive / bare)', (r) => `${r.archive.build.peakTreeRssMiB ?? '–'} / ${r.bare.build.peakTreeRssMiB ?? '–'}`],
-    ['… per report (MiB, archive / bare)', (r) => `${perReport(r, r.archive.build.peakTreeRssMiB ?? 0, 2)} / ${perReport(r, r.bare.build.peakTreeRssMiB ?? 0, 2)}`],
+    [
+      'peak memory, astro process (MiB, archive / bare)',
+      (r) => `${r.archive.build.peakRssMiB ?? '–'} / ${r.bare.build.peakRssMiB ?? '–'}`,
+    ],
+    [
+      'peak memory, process tree (MiB, archive / bare)',
+      (r) => `${r.archive.build.peakTreeRssMiB ?? '–'} / ${r.bare.build.peakTreeRssMiB ?? '–'}`,
+    ],
+    [
+      '… per report (MiB, archive / bare)',
+      (r) =>
+        `${perReport(r, r.archive.build.peakTreeRssMiB ?? 0, 2)} / ${perReport(r, r.bare.build.peakTreeRssMiB ?? 0, 2)}`,
+    ],
     ['peak memory by process, archive (MiB)', (r) => byProcess(r.archive.build)],
     ['`dist/` size (MiB, files)', (r) => `${mib(r.archive.dist.bytes)} (${r.archive.dist.files})`],
-    ['… per report (KiB, files)', (r) => `${perReport(r, r.archive.dist.bytes / KiB, 1)} (${perReport(r, r.archive.dist.files, 2)})`],
+    [
+      '… per report (KiB, files)',
+      (r) => `${perReport(r, r.archive.dist.bytes / KiB, 1)} (${perReport(r, r.archive.dist.files, 2)})`,
+    ],
     ['search index `dist/pagefind/` (MiB, files)', (r) => `${mib(r.archive.index.bytes)} (${r.archive.index.files})`],
-    ['… per report (KiB, files)', (r) => `${perReport(r, r.archive.index.bytes / KiB, 1)} (${perReport(r, r.archive.index.files, 2)})`],
-    ['`dist/` without the search index (MiB, files)', (r) => `${mib(r.archive.dist.bytes - r.archive.index.bytes)} (${r.archive.dist.files - r.archive.index.files})`],
+    [
+      '… per report (KiB, files)',
+      (r) => `${perReport(r, r.archive.index.bytes / KiB, 1)} (${perReport(r, r.archive.index.files, 2)})`,
+    ],
+    [
+      '`dist/` without the search index (MiB, files)',
+      (r) => `${mib(r.archive.dist.bytes - r.archive.index.bytes)} (${r.archive.dist.files - r.archive.index.files})`,
+    ],
     [`cold query “${cold}”: results`, (r) => String(r.search.cold.results ?? '–')],
-    ['cold query: search transfer, KiB gzip (requests)', (r) => `${kib(r.search.cold.search.gzipBytes)} (${r.search.cold.search.requests})`],
-    ['… Pagefind scripts + wasm / index chunks / fragments (KiB gzip)', (r) => kinds(r.search.cold.search, ['script', 'wasm'], ['index'], ['fragment'])],
-    ['cold query: search page itself, KiB gzip (requests)', (r) => `${kib(r.search.cold.page.gzipBytes)} (${r.search.cold.page.requests})`],
+    [
+      'cold query: search transfer, KiB gzip (requests)',
+      (r) => `${kib(r.search.cold.search.gzipBytes)} (${r.search.cold.search.requests})`,
+    ],
+    [
+      '… Pagefind scripts + wasm / index chunks / fragments (KiB gzip)',
+      (r) => kinds(r.search.cold.search, ['script', 'wasm'], ['index'], ['fragment']),
+    ],
+    [
+      'cold query: search page itself, KiB gzip (requests)',
+      (r) => `${kib(r.search.cold.page.gzipBytes)} (${r.search.cold.page.requests})`,
+    ],
     ['cold query: navigation → results (ms)', (r) => String(r.search.cold.ms)],
     [`warm query “${warm}”: results`, (r) => String(r.search.warm.results ?? '–')],
-    ['warm query: search transfer, KiB gzip (requests)', (r) => `${kib(r.search.warm.search.gzipBytes)} (${r.search.warm.search.requests})`],
+    [
+      'warm query: search transfer, KiB gzip (requests)',
+      (r) => `${kib(r.search.warm.search.gzipBytes)} (${r.search.warm.search.requests})`,
+    ],
     ['… index chunks / fragments (KiB gzip)', (r) => kinds(r.search.warm.search, ['index'], ['fragment'])],
     ['warm query: submit → results (ms)', (r) => String(r.search.warm.ms)],
-    ['report page at load, KiB gzip: largest / median', (r) => `${kib(r.reportPage.largest.gzipBytes)} / ${kib(r.reportPage.median.gzipBytes)}`],
-    ['Lighthouse performance: home / largest report', (r) => r.lighthouse?.map((l) => l.performance ?? '–').join(' / ') ?? '–'],
-    ['second build, one report changed (s; of which indexing)', (r) => (r.rebuild ? `${seconds(r.rebuild.seconds)} (${seconds(r.rebuild.indexingSeconds)})` : '–')],
+    [
+      'report page at load, KiB gzip: largest / median',
+      (r) => `${kib(r.reportPage.largest.gzipBytes)} / ${kib(r.reportPage.median.gzipBytes)}`,
+    ],
+    [
+      'Lighthouse performance: home / largest report',
+      (r) => r.lighthouse?.map((l) => l.performance ?? '–').join(' / ') ?? '–',
+    ],
+    [
+      'second build, one report changed (s; of which indexing)',
+      (r) => (r.rebuild ? `${seconds(r.rebuild.seconds)} (${seconds(r.rebuild.indexingSeconds)})` : '–'),
+    ],
     ['… its Astro phases (s): content sync / bundling / page generation', (r) => (r.rebuild ? phases(r.rebuild) : '–')],
     ['load average before / after', (r) => `${r.loadAverageBefore} / ${r.loadAverageAfter}`],
   ];

@@ -20,12 +20,28 @@ import { parseArgs } from 'node:util';
 import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { measurePageWeight, measureQueries, openSite, type PageWeight, type QueryMeasurement } from './browser.ts';
 import { runBuild, type BuildMeasurement } from './build.ts';
-import { generateReports, summarize, writeOriginals, writeReports, DEFAULT_YEARS, type CorpusSummary, type GeneratedReport } from './generate.ts';
+import {
+  generateReports,
+  summarize,
+  writeOriginals,
+  writeReports,
+  DEFAULT_YEARS,
+  type CorpusSummary,
+  type GeneratedReport,
+} from './generate.ts';
 import { lighthousePerformance, type LighthouseScore } from './lighthouse.ts';
 import { createArchiveProject, createBareProject, ROOT, type BenchProject } from './projects.ts';
 import { loadSeedCorpus, type SeedCorpus } from './seeds.ts';
 import { countFiles, folderSize } from './sizes.ts';
-import { checkTargets, renderTable, scaling, scalingDetail, type BenchResults, type SiteFigures, type SizeResult } from './results.ts';
+import {
+  checkTargets,
+  renderTable,
+  scaling,
+  scalingDetail,
+  type BenchResults,
+  type SiteFigures,
+  type SizeResult,
+} from './results.ts';
 
 const DEFAULT_SIZES = [100, 1000];
 const BASE = '/union-archive/';
@@ -36,12 +52,14 @@ const QUERIES = { cold: '金秋助学', warm: '工人先锋号' };
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 function packageVersion(name: string): string {
-  return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 function parseSizes(text: string): number[] {
   const sizes = text.split(',').map((part) => Number(part.trim()));
-  if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`not a list of sizes: ${text}`);
+  if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`not a list of sizes: ${text}`);
   return sizes;
 }
 
@@ -93,7 +111,13 @@ function reportPages(distDir: string): { largest: string; median: string } {
   return { largest: pages[pages.length - 1]!.path, median: pages[Math.floor(pages.length / 2)]!.path };
 }
 
-async function measureSize(corpus: SeedCorpus, count: number, seed: string, keep: boolean, rebuildMax: number): Promise<SizeResult> {
+async function measureSize(
+  corpus: SeedCorpus,
+  count: number,
+  seed: string,
+  keep: boolean,
+  rebuildMax: number,
+): Promise<SizeResult> {
   const reports = generateReports(corpus, { count, seed });
   const summary: CorpusSummary = summarize(reports);
   log(`N=${count}: ${summary.stats} statistics, ${(summary.mdxBytes / 1e6).toFixed(1)} MB of MDX`);
@@ -120,7 +144,10 @@ async function measureSize(corpus: SeedCorpus, count: number, seed: string, keep
       await session.close();
     }
     log(`N=${count}: Lighthouse …`);
-    const lighthouse: LighthouseScore[] = await lighthousePerformance(distDir, BASE, ['', reportPages(distDir).largest]);
+    const lighthouse: LighthouseScore[] = await lighthousePerformance(distDir, BASE, [
+      '',
+      reportPages(distDir).largest,
+    ]);
     let rebuild: BuildMeasurement | undefined;
     if (count <= rebuildMax) {
       log(`N=${count}: second build with one report changed …`);
@@ -152,7 +179,10 @@ async function measureSize(corpus: SeedCorpus, count: number, seed: string, keep
  * with the first build's caches in place: what Astro's content-layer cache and Pagefind save.
  */
 async function rebuildAfterOneChange(project: BenchProject, report: GeneratedReport): Promise<BuildMeasurement> {
-  appendFileSync(join(project.reportsDir, `${report.id}.mdx`), '\n基准测试在此追加一句，检验改动一篇报道后的再次构建。\n');
+  appendFileSync(
+    join(project.reportsDir, `${report.id}.mdx`),
+    '\n基准测试在此追加一句，检验改动一篇报道后的再次构建。\n',
+  );
   return runBuild(project, { BASE_PATH: BASE, SITE_URL: SITE });
 }
 
@@ -233,7 +263,13 @@ async function main(): Promise<void> {
   };
   let results: BenchResults | undefined;
   for (const count of sizes) {
-    const result = await measureSize(corpus, count, values.seed, values.keep, Number(values['rebuild-max'] ?? Infinity));
+    const result = await measureSize(
+      corpus,
+      count,
+      values.seed,
+      values.keep,
+      Number(values['rebuild-max'] ?? Infinity),
+    );
     runs.push({
       ...result,
       archive: { ...result.archive, build: roundBuild(result.archive.build) },

@@ -70,7 +70,8 @@ export function loadSeedCorpus(): SeedCorpus {
   const all = vocabulary('regions');
   const usedRegions = new Set<string>();
   for (const report of reports) {
-    for (let id: unknown = report.data.region; typeof id === 'string' && !usedRegions.has(id); id = all.get(id)?.parent) usedRegions.add(id);
+    for (let id: unknown = report.data.region; typeof id === 'string' && !usedRegions.has(id); id = all.get(id)?.parent)
+      usedRegions.add(id);
   }
   return {
     blocks: reports.flatMap(seedBlocks),

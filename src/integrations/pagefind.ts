@@ -20,7 +20,14 @@ import { load } from 'cheerio';
 import { Converter } from 'opencc-js/t2cn';
 import * as pagefind from 'pagefind';
 import { codedRecord, createFolder, stripSpace, TITLE_ZONE } from '../lib/search-text';
-import { EXCERPT_BLOCK, EXCERPT_OVERLAP, SORT_KEY, excerptPath, type ExcerptBlock, type SearchTable } from '../lib/search-engine';
+import {
+  EXCERPT_BLOCK,
+  EXCERPT_OVERLAP,
+  SORT_KEY,
+  excerptPath,
+  type ExcerptBlock,
+  type SearchTable,
+} from '../lib/search-engine';
 
 /** Language of the records: the search page's <html lang>, so Pagefind loads this index for it. */
 export const RECORD_LANGUAGE = 'zh-cn';
@@ -44,7 +51,10 @@ export function readReportPage(html: string, url: string): IndexedReport | null 
   const heading = article.find('h1').first();
   const title = stripSpace(heading.text());
   heading.remove();
-  const values = (name: string) => $(`[data-pagefind-filter="${name}"]`).map((_, el) => $(el).text().trim()).get();
+  const values = (name: string) =>
+    $(`[data-pagefind-filter="${name}"]`)
+      .map((_, el) => $(el).text().trim())
+      .get();
   const year = Number(values('year')[0]);
   if (!title || !Number.isInteger(year)) throw new Error(`search index: ${url} has no title or year`);
   return { url, title, body: stripSpace(article.text()), regions: values('region'), year, topics: values('topic') };
@@ -56,7 +66,10 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 /** The search table and excerpt blocks of the reports, in report-number order. */
-export function searchFiles(reports: readonly IndexedReport[]): { table: SearchTable; blocks: Map<string, ExcerptBlock> } {
+export function searchFiles(reports: readonly IndexedReport[]): {
+  table: SearchTable;
+  blocks: Map<string, ExcerptBlock>;
+} {
   const regions = [...new Set(reports.flatMap((r) => r.regions))];
   const topics = [...new Set(reports.flatMap((r) => r.topics))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const table: SearchTable = {
@@ -83,7 +96,10 @@ export function searchFiles(reports: readonly IndexedReport[]): { table: SearchT
  * Writes the search bundle for these reports into `outputPath`: Pagefind's files, the search table and
  * the excerpt blocks. Report numbers are positions in `reports`.
  */
-export async function writeSearchBundle(reports: readonly IndexedReport[], outputPath: string): Promise<{ blocks: number }> {
+export async function writeSearchBundle(
+  reports: readonly IndexedReport[],
+  outputPath: string,
+): Promise<{ blocks: number }> {
   const fold = createFolder(Converter({ from: 't', to: 'cn' }));
   const positions = reports.reduce((sum, r) => sum + [...r.body].length + TITLE_ZONE, 0);
   // Pagefind reads it when its process starts (below); a process left running would keep its own.
@@ -115,7 +131,9 @@ export async function writeSearchBundle(reports: readonly IndexedReport[], outpu
   await Promise.all(reports.map((_, n) => mkdir(join(outputPath, excerptPath(n, 0), '..'), { recursive: true })));
   const entries = [...blocks];
   for (let i = 0; i < entries.length; i += 256) {
-    await Promise.all(entries.slice(i, i + 256).map(([path, block]) => writeFile(join(outputPath, path), JSON.stringify(block))));
+    await Promise.all(
+      entries.slice(i, i + 256).map(([path, block]) => writeFile(join(outputPath, path), JSON.stringify(block))),
+    );
   }
   return { blocks: blocks.size };
 }

@@ -135,7 +135,9 @@ export function reportsOnTopic(archive: Archive, topicId: string): Report[] {
 
 /** Years with reports, newest first, with counts. */
 export function yearCounts(archive: Archive): { year: number; count: number }[] {
-  return [...archive.byYear].map(([year, reports]) => ({ year, count: reports.length })).sort((a, b) => b.year - a.year);
+  return [...archive.byYear]
+    .map(([year, reports]) => ({ year, count: reports.length }))
+    .sort((a, b) => b.year - a.year);
 }
 
 export function statCount(archive: Archive): number {

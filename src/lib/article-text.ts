@@ -33,7 +33,10 @@ function collect(node: Nodes, out: string[]): void {
 export function treeText(tree: Root): string {
   const out: string[] = [];
   collect(tree, out);
-  return out.join('').replace(/\n{2,}/g, '\n').trim();
+  return out
+    .join('')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }
 
 /** Plain text of the body, one line per block. */

@@ -45,9 +45,13 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'UTF-16LE' | 'UTF-16BE'): string | undefined {
   if (bytes.length % 2 !== 0) return undefined;
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding === 'UTF-16LE' ? 'utf-16le' : 'utf-16be', {
-    stripBOM: false,
-  });
+  const text = iconv.decode(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    encoding === 'UTF-16LE' ? 'utf-16le' : 'utf-16be',
+    {
+      stripBOM: false,
+    },
+  );
   return text.isWellFormed() ? text : undefined;
 }
 
@@ -55,7 +59,7 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'UTF-16LE' | 'UTF-16BE'): stri
 function gb2312Share(bytes: Uint8Array): number {
   let common = 0;
   let other = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i] ?? 0;
     const trail = bytes[i + 1] ?? 0;
     if (lead < 0x80) {
@@ -111,12 +115,18 @@ export function textLikeness(text: string): number {
     const code = char.codePointAt(0) ?? 0;
     if (
       (code >= 0x20 && code <= 0x7e) ||
-      code === 0x0a || code === 0x0d || code === 0x09 ||
+      code === 0x0a ||
+      code === 0x0d ||
+      code === 0x09 ||
       (code >= 0x4e00 && code <= 0x9fff) ||
       (code >= 0x3000 && code <= 0x303f) ||
       (code >= 0xff00 && code <= 0xffef) ||
       (code >= 0x2010 && code <= 0x2027) ||
-      code === 0x00b7 || code === 0x00d7 || code === 0x25a1 || code === 0x25a0 || code === 0xfeff
+      code === 0x00b7 ||
+      code === 0x00d7 ||
+      code === 0x25a1 ||
+      code === 0x25a0 ||
+      code === 0xfeff
     ) {
       plain++;
     }
@@ -129,9 +139,18 @@ const MIN_LIKENESS = 0.85;
 
 /** Where UTF-8 breaks: the byte offset (0-based) and what is wrong there. */
 export function utf8Problem(bytes: Uint8Array): { offset: number; truncated: boolean } | undefined {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i] ?? 0;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0;
     if (length === 0) return { offset: i, truncated: false };
     for (let k = 1; k < length; k++) {
       if (i + k >= bytes.length) return { offset: i, truncated: true };

@@ -66,12 +66,15 @@ export function verifyFixity(root: string): string[] {
     }
     const actual = sha256(readFileSync(join(root, file)));
     if (actual !== recorded) {
-      problems.push(`${file}: sha256 与 ${FIXITY_MANIFEST} 不符（登记 ${recorded}，实际 ${actual}）/ sha256 differs from the manifest`);
+      problems.push(
+        `${file}: sha256 与 ${FIXITY_MANIFEST} 不符（登记 ${recorded}，实际 ${actual}）/ sha256 differs from the manifest`,
+      );
     }
   }
   const present = new Set(names);
   for (const name of entries.keys()) {
-    if (!present.has(name)) problems.push(`${ORIGINALS_DIR}/${name}: 清单中有而文件不存在 / listed in ${FIXITY_MANIFEST} but missing`);
+    if (!present.has(name))
+      problems.push(`${ORIGINALS_DIR}/${name}: 清单中有而文件不存在 / listed in ${FIXITY_MANIFEST} but missing`);
   }
   return problems;
 }
@@ -82,7 +85,9 @@ export function verifyFixity(root: string): string[] {
  */
 export function recordOriginalsFixity(root: string, originals: Iterable<{ name: string; bytes: Uint8Array }>): void {
   const manifest = join(root, FIXITY_MANIFEST);
-  const { entries } = existsSync(manifest) ? parseFixityManifest(readFileSync(manifest, 'utf8')) : { entries: new Map<string, string>() };
+  const { entries } = existsSync(manifest)
+    ? parseFixityManifest(readFileSync(manifest, 'utf8'))
+    : { entries: new Map<string, string>() };
   for (const { name, bytes } of originals) entries.set(name, sha256(bytes));
   const temp = `${manifest}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(temp, formatFixityManifest(entries), { flag: 'wx' });

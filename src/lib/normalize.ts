@@ -158,7 +158,11 @@ export function isCaptionShaped(line: string): boolean {
 /** A numbered section heading: 一、促进就业, （二）…, 第三部分 …. */
 export function isNumberedHeading(line: string): boolean {
   const text = line.trim();
-  return /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分篇])/u.test(text) && isHeadlineShaped(text);
+  return (
+    /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分篇])/u.test(
+      text,
+    ) && isHeadlineShaped(text)
+  );
 }
 
 /** A line the OCR tool set off as a Markdown heading (`# …`, `## …`, or marks alone; `#话题#` is text). */
@@ -273,7 +277,10 @@ export function rejoinLines<L extends TextLine>(
 export function rejoinBrokenLines(text: string): string {
   const { lines, trailingGap } = textLines(text);
   const blocks = rejoinLines(lines);
-  return blocks.map((block) => '\n'.repeat(block.lines[0]?.gapBefore ?? 0) + block.text).join('\n') + '\n'.repeat(trailingGap);
+  return (
+    blocks.map((block) => '\n'.repeat(block.lines[0]?.gapBefore ?? 0) + block.text).join('\n') +
+    '\n'.repeat(trailingGap)
+  );
 }
 
 /** Rules 1–4 for body text; rejoining (rule 5) is separate because it needs the document's lines. */

@@ -105,7 +105,18 @@ export function formatQuantity({ value, unit, qualifier }: Quantity): string {
 }
 
 const CHINESE_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
@@ -133,7 +144,8 @@ export interface NumberMention {
   index: number;
 }
 
-const MENTION_PATTERN = /(\d+(?:,\d{3})*(?:\.\d+)?)(多|余)?(万亿|亿|万)?|([零〇一二两三四五六七八九十百千]+)(多|余)?(万亿|亿|万)?/g;
+const MENTION_PATTERN =
+  /(\d+(?:,\d{3})*(?:\.\d+)?)(多|余)?(万亿|亿|万)?|([零〇一二两三四五六七八九十百千]+)(多|余)?(万亿|亿|万)?/g;
 
 /** Every number a text states, with 万/亿 applied: `累计76.2万人次，支出4.3亿元` → 762000, 430000000. */
 export function findNumbers(text: string): NumberMention[] {

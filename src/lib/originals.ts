@@ -19,6 +19,8 @@ export function utf8View(file: string, bytes: Uint8Array): string {
   try {
     return UTF8_BOM + decodeSource(bytes).text;
   } catch (error) {
-    throw new Error(`${file}: 无法解码原件 / cannot decode the original: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `${file}: 无法解码原件 / cannot decode the original: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

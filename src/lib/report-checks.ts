@@ -79,7 +79,10 @@ export function checkReferences(report: ReferencingReport, known: Vocabularies):
   const check = (field: string, ref: Ref, set: ReadonlySet<string>, what: string) => {
     if (!set.has(refId(ref))) {
       // `topics[1]` → "unknown topic", `stats[0].metric` → "unknown metric": one reference, singular.
-      const name = field.replace(/\[\d+\]/g, '').replace(/^topics$/, 'topic').replace(/^stats\./, '');
+      const name = field
+        .replace(/\[\d+\]/g, '')
+        .replace(/^topics$/, 'topic')
+        .replace(/^stats\./, '');
       problems.push({ field, message: `未知${what}“${refId(ref)}” / unknown ${name} "${refId(ref)}"` });
     }
   };
@@ -90,7 +93,8 @@ export function checkReferences(report: ReferencingReport, known: Vocabularies):
     if (report.reviewed !== false && refId(stat.metric) === UNASSIGNED_METRIC) {
       problems.push({
         field: `stats[${i}].metric`,
-        message: '已校对的报道不能含未归类的统计（unassigned）：改为具体指标或删除 / a reviewed report cannot keep an unassigned statistic',
+        message:
+          '已校对的报道不能含未归类的统计（unassigned）：改为具体指标或删除 / a reviewed report cannot keep an unassigned statistic',
       });
     }
   });
@@ -122,7 +126,12 @@ export function checkBody(body: string, firstLine: number): BodyCheck {
     const at = place.column === undefined ? `${line}` : `${line}:${place.column}`;
     return {
       text: undefined,
-      problems: [{ field: `body（第 ${at} 行 / line ${at}）`, message: `MDX 语法错误 / MDX syntax error: ${place.reason ?? place.message ?? String(error)}` }],
+      problems: [
+        {
+          field: `body（第 ${at} 行 / line ${at}）`,
+          message: `MDX 语法错误 / MDX syntax error: ${place.reason ?? place.message ?? String(error)}`,
+        },
+      ],
     };
   }
   const text = treeText(tree);
@@ -139,7 +148,10 @@ function scriptUrls(tree: Root, firstLine: number): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const report = (url: string, line: number | undefined) => {
     const at = firstLine + (line ?? 1) - 1;
-    problems.push({ field: `body（第 ${at} 行 / line ${at}）`, message: `不允许的链接 / a link that would run script: ${url}` });
+    problems.push({
+      field: `body（第 ${at} 行 / line ${at}）`,
+      message: `不允许的链接 / a link that would run script: ${url}`,
+    });
   };
   visit(tree, (node) => {
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && SCRIPT_URL.test(node.url)) {
@@ -147,7 +159,11 @@ function scriptUrls(tree: Root, firstLine: number): FieldProblem[] {
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       for (const attribute of node.attributes) {
-        if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string' && SCRIPT_URL.test(attribute.value)) {
+        if (
+          attribute.type === 'mdxJsxAttribute' &&
+          typeof attribute.value === 'string' &&
+          SCRIPT_URL.test(attribute.value)
+        ) {
           report(attribute.value, node.position?.start.line);
         }
       }
@@ -185,7 +201,10 @@ export function findDuplicates(reports: readonly DuplicateKeys[]): string[] {
       else messages.push(`${earlier} 与 / and ${report.file}: ${what}`);
     }
   };
-  check((r) => r.original, '出自同一原件的同一部分（字节相同）/ the same original passage (identical bytes): one report twice');
+  check(
+    (r) => r.original,
+    '出自同一原件的同一部分（字节相同）/ the same original passage (identical bytes): one report twice',
+  );
   check((r) => `${r.title}\u0000${r.date}`, '标题与日期相同 / the same title and date: one report twice');
   return messages;
 }
@@ -200,7 +219,10 @@ export function checkRegionParents(regions: readonly RegionEntry[]): FieldProble
   const ids = new Set(regions.map((r) => r.id));
   return regions
     .filter((r) => r.parent !== undefined && !ids.has(r.parent))
-    .map((r) => ({ field: `${r.id}.parent`, message: `未知上级地区“${r.parent}” / unknown parent region "${r.parent}"` }));
+    .map((r) => ({
+      field: `${r.id}.parent`,
+      message: `未知上级地区“${r.parent}” / unknown parent region "${r.parent}"`,
+    }));
 }
 
 /**

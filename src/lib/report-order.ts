@@ -73,7 +73,10 @@ export function relatedReading<R extends OrderableReport>(newestFirst: readonly 
       best.splice(at, 0, { index: j, score });
       if (best.length > limit) best.pop();
     }
-    related.set(newestFirst[i]!.id, best.map(({ index }) => newestFirst[index]!));
+    related.set(
+      newestFirst[i]!.id,
+      best.map(({ index }) => newestFirst[index]!),
+    );
   }
   return related;
 }

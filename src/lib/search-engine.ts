@@ -48,7 +48,10 @@ export interface PagefindHit {
   words: number[];
 }
 export interface PagefindApi {
-  search(term: string | null, options?: { sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindHit[] } | null>;
+  search(
+    term: string | null,
+    options?: { sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<{ results: PagefindHit[] } | null>;
 }
 
 export const FACETS = ['region', 'year', 'topic'] as const;
@@ -96,7 +99,11 @@ export interface SearchContext {
 }
 
 /** Maps Pagefind's page ids to report numbers through the sort key: one metadata-only search. */
-export async function openSearch(api: PagefindApi, table: SearchTable, loadToSimplified?: () => Promise<Converter>): Promise<SearchContext> {
+export async function openSearch(
+  api: PagefindApi,
+  table: SearchTable,
+  loadToSimplified?: () => Promise<Converter>,
+): Promise<SearchContext> {
   const all = (await api.search(null, { sort: { [SORT_KEY]: 'asc' } }))?.results ?? [];
   if (all.length !== table.year.length) {
     throw new Error(`search index holds ${all.length} records but the search table ${table.year.length} reports`);
@@ -117,7 +124,10 @@ async function searchTerm(context: SearchContext, term: string): Promise<Map<num
 }
 
 /** Searches each term; a term found nowhere is retried converted to simplified characters. */
-async function searchTerms(context: SearchContext, terms: string[]): Promise<{ found: TermHits[]; converted: boolean }> {
+async function searchTerms(
+  context: SearchContext,
+  terms: string[],
+): Promise<{ found: TermHits[]; converted: boolean }> {
   let convert: ((text: string) => string) | undefined;
   let converted = false;
   const found = await Promise.all(
@@ -182,7 +192,8 @@ export function countFacets(table: SearchTable, reports: Iterable<number>): Filt
   const counts = emptyCounts();
   for (const report of reports) {
     const values = facetValues(table, report);
-    for (const facet of FACETS) for (const value of values[facet]) counts[facet][value] = (counts[facet][value] ?? 0) + 1;
+    for (const facet of FACETS)
+      for (const value of values[facet]) counts[facet][value] = (counts[facet][value] ?? 0) + 1;
   }
   return counts;
 }
@@ -196,7 +207,9 @@ function order(table: SearchTable, results: SearchResult[], sort: SortOrder, que
   const year = (r: SearchResult) => table.year[r.report]!;
   const density = (r: SearchResult) => r.occurrences / Math.max(1, table.length[r.report]!);
   const relevance = (a: SearchResult, b: SearchResult) =>
-    query ? Number(b.titleHit) - Number(a.titleHit) || density(b) - density(a) || a.report - b.report : year(b) - year(a) || a.report - b.report;
+    query
+      ? Number(b.titleHit) - Number(a.titleHit) || density(b) - density(a) || a.report - b.report
+      : year(b) - year(a) || a.report - b.report;
   if (sort === 'relevance') return results.sort(relevance);
   const direction = sort === 'year-asc' ? 1 : -1;
   return results.sort((a, b) => direction * (year(a) - year(b)) || relevance(a, b));
@@ -236,7 +249,10 @@ export async function runSearch(context: SearchContext, request: SearchRequest):
     ...outcome,
     unfilteredCount: matched.length,
     results: order(table, results, request.sort ?? 'relevance', raw.length > 0),
-    facets: countFacets(table, results.map((r) => r.report)),
+    facets: countFacets(
+      table,
+      results.map((r) => r.report),
+    ),
   };
 }
 
@@ -256,7 +272,11 @@ function escapeHtml(text: string): string {
  * Text as HTML with every occurrence of the folded terms wrapped in <mark>: exactly the matched
  * characters. `fold` must fold as the index did (per code point, so offsets agree).
  */
-export function highlight(text: string, terms: readonly string[], fold: (text: string) => string): { html: string; marks: number } {
+export function highlight(
+  text: string,
+  terms: readonly string[],
+  fold: (text: string) => string,
+): { html: string; marks: number } {
   const chars = [...text];
   const folded = [...fold(text)];
   const marked = new Array<boolean>(chars.length).fill(false);
@@ -280,7 +300,12 @@ export function highlight(text: string, terms: readonly string[], fold: (text: s
 }
 
 /** The excerpt window of a block: around the first match at or after `offset`, or the block's start. */
-export function excerptText(block: ExcerptBlock, terms: readonly string[], fold: (text: string) => string, offset?: number): string {
+export function excerptText(
+  block: ExcerptBlock,
+  terms: readonly string[],
+  fold: (text: string) => string,
+  offset?: number,
+): string {
   const folded = [...fold(block.text)];
   const from = offset === undefined ? 0 : Math.max(0, offset - block.start);
   let first = -1;

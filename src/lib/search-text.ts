@@ -39,7 +39,8 @@ export function queryTerms(query: string): string[] {
     .filter((term) => term !== '');
 }
 
-const single = (text: string) => (text.length === 1 || (text.length === 2 && text.codePointAt(0)! > 0xffff) ? text : null);
+const single = (text: string) =>
+  text.length === 1 || (text.length === 2 && text.codePointAt(0)! > 0xffff) ? text : null;
 
 /** NFKC and lower case of one code point, each kept only when it gives a single code point. */
 function foldBasic(char: string): string {
@@ -81,7 +82,9 @@ export const HAN = /\p{Script=Han}/u;
 /** ASCII code of a code point: 3 base-36 digits for CJK (first digit 0–l), else `z` + 4 digits. */
 function charCode(char: string): string {
   const cp = char.codePointAt(0)!;
-  return cp >= 0x3400 && cp <= 0x9fff ? (cp - 0x3400).toString(36).padStart(3, '0') : `z${cp.toString(36).padStart(4, '0')}`;
+  return cp >= 0x3400 && cp <= 0x9fff
+    ? (cp - 0x3400).toString(36).padStart(3, '0')
+    : `z${cp.toString(36).padStart(4, '0')}`;
 }
 
 const unigram = (char: string) => `y${charCode(char)}`;

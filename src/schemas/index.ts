@@ -11,7 +11,8 @@ import { QUALIFIERS } from '../lib/numbers.ts';
 const slugSchema = z.string().min(1);
 
 /** A report's topics, most important first: at least one (items are slugs, or Astro references). */
-export const topicList = <T extends z.ZodType>(topic: T) => z.array(topic).min(1, 'topics 至少一项 / at least one topic');
+export const topicList = <T extends z.ZodType>(topic: T) =>
+  z.array(topic).min(1, 'topics 至少一项 / at least one topic');
 
 export const yearSchema = z.number().int().min(1900).max(2100);
 
@@ -31,7 +32,10 @@ export const regionSchema = z.object({
   /** Short form it is printed in, e.g. 内蒙古. */
   short: z.string().optional(),
   /** GB/T 2260 division code (six digits); absent for the country. */
-  code: z.string().regex(/^\d{6}$/).optional(),
+  code: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   /** Administrative level, for the region hierarchy. */
   level: z.enum(['country', 'province', 'prefecture', 'county']),
   /** The region this one belongs to (a province for a prefecture city); absent at the top. */

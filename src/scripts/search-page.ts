@@ -115,7 +115,14 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
     let block = await loadBlock(result.report, k);
     // A one-character term's body position is unknown: look on in the next blocks, within the render's budget.
     const blockCount = Math.ceil(table.length[result.report]! / EXCERPT_BLOCK);
-    while (result.offset === undefined && !result.titleHit && terms.length && !highlight(block.text, terms, fold).marks && k + 1 < blockCount && budget.blocks-- > 0) {
+    while (
+      result.offset === undefined &&
+      !result.titleHit &&
+      terms.length &&
+      !highlight(block.text, terms, fold).marks &&
+      k + 1 < blockCount &&
+      budget.blocks-- > 0
+    ) {
       block = await loadBlock(result.report, ++k);
     }
     const li = doc.createElement('li');
@@ -140,7 +147,9 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
     const fold = outcome.convertedFrom ? createFolder(await loadToSimplified()) : foldBasic;
     // At most one extra excerpt block per result shown: never more than 2 × PAGE loads for a page of results.
     const budget = { blocks: PAGE };
-    const items = await Promise.all(outcome.results.slice(0, shown).map((r) => renderResult(r, outcome.terms, fold, budget)));
+    const items = await Promise.all(
+      outcome.results.slice(0, shown).map((r) => renderResult(r, outcome.terms, fold, budget)),
+    );
     if (id !== searchId) return;
     renderFacets(outcome.facets);
     list.replaceChildren(...items);
@@ -150,7 +159,12 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
     if (outcome.missingTerms.length) parts.push(`档案中没有“${outcome.missingTerms.join('”“')}”，因此没有结果。`);
     else if (!outcome.unfilteredCount) parts.push(`没有同时包含“${outcome.terms.join('”“')}”的报道。`);
     else if (!total) parts.push(`有 ${outcome.unfilteredCount} 篇报道包含检索词，但所选筛选条件下没有结果。`);
-    else parts.push(request.query.trim() || Object.keys(request.filters ?? {}).length ? `共 ${total} 篇报道。` : `全部 ${total} 篇报道。`);
+    else
+      parts.push(
+        request.query.trim() || Object.keys(request.filters ?? {}).length
+          ? `共 ${total} 篇报道。`
+          : `全部 ${total} 篇报道。`,
+      );
     status.textContent = parts.join('');
     list.dataset.total = String(total);
     list.dataset.state = 'ready';

@@ -60,7 +60,12 @@ function editDraft(file: string): void {
   const text = readFileSync(file, 'utf8');
   const [, yaml, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
   const data = parse(yaml!) as Record<string, any>;
-  Object.assign(data, { title: HOSTILE.title, subtitle: HOSTILE.subtitle, authors: HOSTILE.authors, summary: HOSTILE.summary });
+  Object.assign(data, {
+    title: HOSTILE.title,
+    subtitle: HOSTILE.subtitle,
+    authors: HOSTILE.authors,
+    summary: HOSTILE.summary,
+  });
   data.notes.push(HOSTILE.note);
   data.source.notes.push(HOSTILE.sourceNote);
   data.source.furniture = [HOSTILE.furniture];
@@ -76,7 +81,20 @@ beforeAll(async () => {
   writeFileSync(raw, iconv.encode(RAW, 'gb18030'));
   const imported = spawnSync(
     process.execPath,
-    [join(ROOT, 'tools/import.ts'), raw, '--root', sandbox.dir, '--id', ID, '--region', 'jiangsu', '--year', '2023', '--topics', 'organising'],
+    [
+      join(ROOT, 'tools/import.ts'),
+      raw,
+      '--root',
+      sandbox.dir,
+      '--id',
+      ID,
+      '--region',
+      'jiangsu',
+      '--year',
+      '2023',
+      '--topics',
+      'organising',
+    ],
     { encoding: 'utf8' },
   );
   if (imported.status !== 0) throw new Error(`import failed:\n${imported.stdout}\n${imported.stderr}`);
@@ -158,7 +176,9 @@ describe('the build', () => {
       });
       $('*').each((_, el) => {
         for (const name of Object.keys((el as { attribs?: Record<string, string> }).attribs ?? {})) {
-          expect(name === 'style' || /^on/.test(name), `${file}: <${(el as { name: string }).name} ${name}>`).toBe(false);
+          expect(name === 'style' || /^on/.test(name), `${file}: <${(el as { name: string }).name} ${name}>`).toBe(
+            false,
+          );
         }
       });
       $('script[type="application/ld+json"]').each((_, el) => {
@@ -184,7 +204,9 @@ describe('the build', () => {
     expect(data.headline).toBe(HOSTILE.title);
     expect(data.alternativeHeadline).toBe(HOSTILE.subtitle);
     expect(data.abstract).toBe(HOSTILE.summary);
-    expect(data.author).toEqual([{ '@type': 'Person', name: HOSTILE.authors[0]!.name, jobTitle: HOSTILE.authors[0]!.role }]);
+    expect(data.author).toEqual([
+      { '@type': 'Person', name: HOSTILE.authors[0]!.name, jobTitle: HOSTILE.authors[0]!.role },
+    ]);
     expect(scripts.text()).not.toMatch(/[<>\u2028\u2029]/);
   });
 
@@ -199,8 +221,11 @@ describe('the build', () => {
 
     const csv = text('data/statistics.csv').replace(/^\uFEFF/, '');
     const rows = Papa.parse<string[]>(csv).data.filter((row) => row.length > 1);
-    for (const row of rows) for (const cell of row) if (Number.isNaN(Number(cell))) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-    const records = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.map(statisticFromCsvRow);
+    for (const row of rows)
+      for (const cell of row) if (Number.isNaN(Number(cell))) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    const records = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.map(
+      statisticFromCsvRow,
+    );
     const mine = records.filter((r) => r.report_id === ID);
     expect(mine.map((r) => r.label).slice(0, 4)).toEqual(HOSTILE.labels);
     expect(mine.map((r) => r.quote)).toContain(HOSTILE.quote);
@@ -217,7 +242,9 @@ describe('the build', () => {
     expect(readFileSync(join(dist, 'originals', file)).equals(iconv.encode(RAW, 'gb18030'))).toBe(true);
     expect(text(`originals/${view}`)).toBe(`\uFEFF${RAW}`);
     for (const name of readdirSync(join(ROOT, 'public/originals')).filter((n) => !n.startsWith('.'))) {
-      expect(text(`originals/${name.replace(/\.txt$/, '.utf8.txt')}`)).toBe(`\uFEFF${readFileSync(join(ROOT, 'public/originals', name), 'utf8').replace(/^\uFEFF/, '')}`);
+      expect(text(`originals/${name.replace(/\.txt$/, '.utf8.txt')}`)).toBe(
+        `\uFEFF${readFileSync(join(ROOT, 'public/originals', name), 'utf8').replace(/^\uFEFF/, '')}`,
+      );
     }
   });
 });
@@ -230,7 +257,14 @@ describe('in Chromium under the policy', () => {
     expect(await page.locator('.report__subtitle').textContent()).toBe(`——${HOSTILE.subtitle}`);
     expect(await page.locator('.report__byline').textContent()).toContain(HOSTILE.authors[0]!.name);
     const body = await page.locator('main').textContent();
-    for (const t of [HOSTILE.summary, HOSTILE.note, HOSTILE.sourceNote, HOSTILE.furniture, '</script><script>alert(10)</script>', '<img src=x onerror=alert(11)>']) {
+    for (const t of [
+      HOSTILE.summary,
+      HOSTILE.note,
+      HOSTILE.sourceNote,
+      HOSTILE.furniture,
+      '</script><script>alert(10)</script>',
+      '<img src=x onerror=alert(11)>',
+    ]) {
       expect(body).toContain(t);
     }
     expect(await page.title()).toContain(HOSTILE.title.trim());
@@ -244,8 +278,22 @@ describe('in Chromium under the policy', () => {
 
   it('loads every page type with its scripts running and zero violations or errors', async () => {
     const metric = readdirSync(join(dist, 'data'), { withFileTypes: true }).find((d) => d.isDirectory())!.name;
-    const paths = ['', 'reports/', `reports/${ID}/`, 'reports/nantong-2008-bridge-port/', 'regions/', 'regions/jiangsu/', 'years/', 'years/2023/',
-      'topics/', 'topics/organising/', 'data/', `data/${metric}/`, 'search/', 'no-such-page/'];
+    const paths = [
+      '',
+      'reports/',
+      `reports/${ID}/`,
+      'reports/nantong-2008-bridge-port/',
+      'regions/',
+      'regions/jiangsu/',
+      'years/',
+      'years/2023/',
+      'topics/',
+      'topics/organising/',
+      'data/',
+      `data/${metric}/`,
+      'search/',
+      'no-such-page/',
+    ];
     for (const path of paths) {
       // A saved dark theme applied before paint shows the hashed inline script ran.
       const v = await visit(path, async (page) => {
@@ -256,7 +304,10 @@ describe('in Chromium under the policy', () => {
       expect(await v.page.locator('#theme-toggle').isVisible(), `${path}: theme toggle script ran`).toBe(true);
       expect(await v.violations(), path).toEqual([]);
       // The missing page's own 404 status is the one error Chromium logs there.
-      const expected = path === 'no-such-page/' ? ['Failed to load resource: the server responded with a status of 404 (Not Found)'] : [];
+      const expected =
+        path === 'no-such-page/'
+          ? ['Failed to load resource: the server responded with a status of 404 (Not Found)']
+          : [];
       expect(v.errors, path).toEqual(expected);
       expect(v.dialogs, path).toEqual([]);
       await v.page.close();
@@ -291,7 +342,9 @@ describe('in Chromium under the policy', () => {
     const source = readFileSync(join(sandbox.dir, `content/reports/${ID}.mdx`), 'utf8');
     const view = /^ {2}file: (.+)$/m.exec(source)![1]!.replace(/\.txt$/, '.utf8.txt');
     const page = await browser.newPage();
-    await page.route(`**/originals/${view}`, (route) => route.fulfill({ body: readFileSync(join(dist, 'originals', view)), contentType: 'text/plain' }));
+    await page.route(`**/originals/${view}`, (route) =>
+      route.fulfill({ body: readFileSync(join(dist, 'originals', view)), contentType: 'text/plain' }),
+    );
     await page.goto(`${server.origin}${BASE}originals/${view}`);
     expect(await page.locator('body').innerText()).toContain('新建职工之家128个');
     await page.close();

@@ -40,7 +40,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-const expectedUrls = (query: string) => oracle(query).map((n) => reports[n]!.url).sort();
+const expectedUrls = (query: string) =>
+  oracle(query)
+    .map((n) => reports[n]!.url)
+    .sort();
 
 async function open(params: string): Promise<void> {
   await page.goto(`${server.origin}${base}search/?${params}`);
@@ -48,7 +51,9 @@ async function open(params: string): Promise<void> {
 }
 
 async function shown(): Promise<string[]> {
-  return page.locator('#search-results .search-result a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return page
+    .locator('#search-results .search-result a')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
 async function total(): Promise<number> {

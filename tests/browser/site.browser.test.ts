@@ -55,7 +55,11 @@ async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: an inline <script> tag would be refused by the page's CSP.
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
     return axe.run(document);
   });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
@@ -79,15 +83,18 @@ const PAGE_TYPES = [
 ] as const;
 
 describe('every page type', () => {
-  it.each(PAGE_TYPES)('%s: no axe violations (light and dark), no console errors, no other origin', async (_name, path) => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, problems, close } = await open(path, { colorScheme });
-      await page.waitForLoadState('networkidle');
-      expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
-      expect(problems, `${path} (${colorScheme})`).toEqual([]);
-      await close();
-    }
-  });
+  it.each(PAGE_TYPES)(
+    '%s: no axe violations (light and dark), no console errors, no other origin',
+    async (_name, path) => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const { page, problems, close } = await open(path, { colorScheme });
+        await page.waitForLoadState('networkidle');
+        expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
+        expect(problems, `${path} (${colorScheme})`).toEqual([]);
+        await close();
+      }
+    },
+  );
 });
 
 describe('browsing', () => {
@@ -156,7 +163,9 @@ describe('browsing', () => {
     const page = await context.newPage();
     for (const path of ['', 'reports/inner-mongolia-2014-five-years/', 'reports/']) {
       await page.goto(`${server.origin}${base}${path}`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     await context.close();

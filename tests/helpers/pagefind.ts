@@ -10,7 +10,14 @@ import { Converter as ConverterToTraditional } from 'opencc-js/cn2t';
 import { Converter } from 'opencc-js/t2cn';
 import { createRandom } from '../../scripts/bench/prng';
 import { createFolder, queryTerms } from '../../src/lib/search-text';
-import { excerptPath, openSearch, type ExcerptBlock, type PagefindApi, type SearchContext, type SearchTable } from '../../src/lib/search-engine';
+import {
+  excerptPath,
+  openSearch,
+  type ExcerptBlock,
+  type PagefindApi,
+  type SearchContext,
+  type SearchTable,
+} from '../../src/lib/search-engine';
 
 export interface NodePagefind extends PagefindApi {
   init(): Promise<void>;
@@ -34,7 +41,11 @@ export async function loadPagefind(siteDir: string, base: string): Promise<NodeS
   const fetched: string[] = [];
   const html = { lang: 'zh-CN', getAttribute: (name: string) => (name === 'lang' ? 'zh-CN' : null) };
   const g = globalThis as Record<string, unknown>;
-  g.document = { currentScript: null, documentElement: html, querySelector: (selector: string) => (selector === 'html' ? html : null) };
+  g.document = {
+    currentScript: null,
+    documentElement: html,
+    querySelector: (selector: string) => (selector === 'html' ? html : null),
+  };
   const realFetch = globalThis.fetch;
   g.fetch = async (input: string | URL) => {
     const url = String(input);
@@ -74,7 +85,8 @@ export function createOracle(reports: readonly { title: string; body: string }[]
   };
 }
 
-const FULL_WIDTH = (text: string) => text.replace(/[0-9A-Za-z%]/g, (c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0));
+const FULL_WIDTH = (text: string) =>
+  text.replace(/[0-9A-Za-z%]/g, (c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0));
 const MIXED = /[0-9A-Za-z%.]/;
 
 /**
@@ -98,7 +110,8 @@ export function sampleQueries(sources: readonly QuerySource[], seed: string, cou
     }
     return out;
   };
-  const startsWhere = (text: readonly string[], test: (i: number) => boolean) => text.flatMap((_, i) => (test(i) ? [i] : []));
+  const startsWhere = (text: readonly string[], test: (i: number) => boolean) =>
+    text.flatMap((_, i) => (test(i) ? [i] : []));
   for (let attempt = 0; queries.size < count && attempt < count * 20; attempt++) {
     const source = random.pick(sources);
     const text = [...source.text];

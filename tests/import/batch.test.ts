@@ -16,7 +16,8 @@ beforeEach(() => {
 afterEach(() => project.remove());
 
 const put = (name: string, content: string | Buffer) => writeFileSync(join(project.dir, name), content);
-const report = (place: string, n: number) => `${place}工会工作纪事\n\n${place}总工会新建职工书屋${n}家，开展读书活动${n + 3}场次。\n`;
+const report = (place: string, n: number) =>
+  `${place}工会工作纪事\n\n${place}总工会新建职工书屋${n}家，开展读书活动${n + 3}场次。\n`;
 
 describe('a batch import', () => {
   it('imports what it can, refuses the rest with reasons in one table, and exits 1', () => {
@@ -25,8 +26,18 @@ describe('a batch import', () => {
     put('incoming/bare.txt', '标题\n\n今年，某地开展活动。\n'); // no region, year or topic anywhere
     put('incoming/photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]));
     put('incoming/.hidden.txt', report('南通市', 1)); // hidden: not imported
-    put('manifest.csv', 'file,region,topics,title\nincoming/20240124-a.txt,nantong,workers-culture,\n2023-05-01-b.txt,阜新市,"workers-culture,organising",阜新职工书屋\nincoming/missing.txt,nantong,organising,\n');
-    const run = runImport([join(project.dir, 'incoming'), join(project.dir, 'incoming/missing.txt'), '--manifest', join(project.dir, 'manifest.csv'), '--root', project.dir]);
+    put(
+      'manifest.csv',
+      'file,region,topics,title\nincoming/20240124-a.txt,nantong,workers-culture,\n2023-05-01-b.txt,阜新市,"workers-culture,organising",阜新职工书屋\nincoming/missing.txt,nantong,organising,\n',
+    );
+    const run = runImport([
+      join(project.dir, 'incoming'),
+      join(project.dir, 'incoming/missing.txt'),
+      '--manifest',
+      join(project.dir, 'manifest.csv'),
+      '--root',
+      project.dir,
+    ]);
     expect(run.status).toBe(1);
     expect(run.stderr).not.toMatch(/\u001b\[/); // no progress line when not on a terminal
     const row = (name: string) => run.stdout.split('\n').find((line) => line.includes(name)) ?? '';
@@ -39,8 +50,19 @@ describe('a batch import', () => {
     expect(run.stdout).toMatch(/共 5 个文件：导入 2，拒绝 3/);
     const reports = readdirSync(join(project.dir, 'content/reports'));
     expect(reports).toHaveLength(2);
-    const fuxin = readImported(join(project.dir, 'content/reports', reports.find((r) => r.startsWith('fuxin'))!)).data;
-    expect(fuxin).toMatchObject({ title: '阜新职工书屋', region: 'fuxin', year: 2023, topics: ['workers-culture', 'organising'] });
+    const fuxin = readImported(
+      join(
+        project.dir,
+        'content/reports',
+        reports.find((r) => r.startsWith('fuxin'))!,
+      ),
+    ).data;
+    expect(fuxin).toMatchObject({
+      title: '阜新职工书屋',
+      region: 'fuxin',
+      year: 2023,
+      topics: ['workers-culture', 'organising'],
+    });
     expect(fuxin.date).toMatchObject({ value: '2023-05-01', precision: 'day', inferred: true });
     expect(readdirSync(join(project.dir, 'public/originals'))).toHaveLength(2);
   });
@@ -62,7 +84,13 @@ describe('a batch import', () => {
     put('incoming/b.txt', report('南通市', 4));
     expect(runImport([join(project.dir, 'incoming'), '--id', 'one', '--root', project.dir]).status).toBe(2);
     put('bad.csv', 'file,regoin\na.txt,nantong\n');
-    const run = runImport([join(project.dir, 'incoming'), '--manifest', join(project.dir, 'bad.csv'), '--root', project.dir]);
+    const run = runImport([
+      join(project.dir, 'incoming'),
+      '--manifest',
+      join(project.dir, 'bad.csv'),
+      '--root',
+      project.dir,
+    ]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/不认识的列 regoin/);
     expect(readdirSync(join(project.dir, 'content/reports'))).toEqual([]);
@@ -71,9 +99,19 @@ describe('a batch import', () => {
 
 describe('readManifest', () => {
   it('reads lists, skips empty cells and finds rows by path or by name', () => {
-    put('m.csv', '\uFEFFFile,Region,Topics,Authors,Date\nincoming/x.txt,hohhot,"a,b",张三、李四,2024-01-24\ny.txt,,,,\n');
+    put(
+      'm.csv',
+      '\uFEFFFile,Region,Topics,Authors,Date\nincoming/x.txt,hohhot,"a,b",张三、李四,2024-01-24\ny.txt,,,,\n',
+    );
     const manifest = readManifest(join(project.dir, 'm.csv'));
-    expect(manifest.rowFor(join(project.dir, 'incoming/x.txt'))).toEqual({ line: 2, file: 'incoming/x.txt', region: 'hohhot', topics: ['a', 'b'], authors: ['张三', '李四'], date: '2024-01-24' });
+    expect(manifest.rowFor(join(project.dir, 'incoming/x.txt'))).toEqual({
+      line: 2,
+      file: 'incoming/x.txt',
+      region: 'hohhot',
+      topics: ['a', 'b'],
+      authors: ['张三', '李四'],
+      date: '2024-01-24',
+    });
     expect(manifest.rowFor(join(project.dir, 'elsewhere/y.txt'))).toEqual({ line: 3, file: 'y.txt' });
     expect(manifest.rowFor(join(project.dir, 'z.txt'))).toBeUndefined();
   });

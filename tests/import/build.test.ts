@@ -14,7 +14,18 @@ import { runSearch } from '../../src/lib/search-engine';
 import { loadPagefind, type NodeSearch } from '../helpers/pagefind';
 import { createSandbox, type Sandbox } from '../helpers/sandbox';
 import { decodeSource } from '../../src/lib/decode.ts';
-import { bodyText, FIXTURES, readImported, ROOT, runImport, SEEDS, seedBytes, seededRandom, vocabularies, type Run } from './helpers';
+import {
+  bodyText,
+  FIXTURES,
+  readImported,
+  ROOT,
+  runImport,
+  SEEDS,
+  seedBytes,
+  seededRandom,
+  vocabularies,
+  type Run,
+} from './helpers';
 
 const BASE = '/union-archive/';
 let sandbox: Sandbox;
@@ -34,7 +45,10 @@ const ENCODINGS: Record<string, (text: string) => Buffer> = {
 };
 
 /** A folder of dated reports (the date only in the file name) and a manifest with region and topics only. */
-function generatedCollection(dir: string): { files: { name: string; year: number; region: string; text: string }[]; manifest: string } {
+function generatedCollection(dir: string): {
+  files: { name: string; year: number; region: string; text: string }[];
+  manifest: string;
+} {
   const random = seededRandom('batch-import');
   const places = vocabularies.regions.filter((r) => r.level === 'prefecture' || r.level === 'province');
   const topicIds = vocabularies.topics.map((t) => t.id);
@@ -55,7 +69,13 @@ function generatedCollection(dir: string): { files: { name: string; year: number
     return { name, year, region: place.id, text };
   });
   const manifest = join(dir, 'manifest.csv');
-  writeFileSync(manifest, ['file,region,topics', ...files.map((f) => `incoming/${f.name},${f.region},"${random.sample(topicIds, 2).join(',')}"`)].join('\n'));
+  writeFileSync(
+    manifest,
+    [
+      'file,region,topics',
+      ...files.map((f) => `incoming/${f.name},${f.region},"${random.sample(topicIds, 2).join(',')}"`),
+    ].join('\n'),
+  );
   return { files, manifest };
 }
 
@@ -64,7 +84,10 @@ let batch: Run;
 
 beforeAll(() => {
   sandbox = createSandbox();
-  const inputs = [...SEEDS.map((name) => join(sandbox.dir, 'public/originals', name)), join(FIXTURES, 'hostile-report.txt')];
+  const inputs = [
+    ...SEEDS.map((name) => join(sandbox.dir, 'public/originals', name)),
+    join(FIXTURES, 'hostile-report.txt'),
+  ];
   inputs.forEach((file, i) => {
     const id = `imported-${i}`;
     const run = runImport([file, '--root', sandbox.dir, '--id', id]);
@@ -112,17 +135,24 @@ describe('imported drafts in a real build', () => {
   );
 
   it('kept the seeds as they were (imports link the identical originals instead of copying them)', () => {
-    for (const name of SEEDS) expect(readFileSync(join(sandbox.dir, 'public/originals', name)).equals(seedBytes(name))).toBe(true);
+    for (const name of SEEDS)
+      expect(readFileSync(join(sandbox.dir, 'public/originals', name)).equals(seedBytes(name))).toBe(true);
     const before = readdirSync(join(ROOT, 'public/originals'));
     // The sandbox holds the repository's originals plus one per imported report that had no identical one.
-    const used = readdirSync(join(sandbox.dir, 'content/reports')).map((name) => readImported(join(sandbox.dir, 'content/reports', name)).data.source.file);
-    expect(readdirSync(join(sandbox.dir, 'public/originals')).sort()).toEqual([...new Set([...before, ...used])].sort());
+    const used = readdirSync(join(sandbox.dir, 'content/reports')).map(
+      (name) => readImported(join(sandbox.dir, 'content/reports', name)).data.source.file,
+    );
+    expect(readdirSync(join(sandbox.dir, 'public/originals')).sort()).toEqual(
+      [...new Set([...before, ...used])].sort(),
+    );
     expect(used).toContain(`imported-${SEEDS.length}.txt`);
   });
 
   it('imported the generated folder in one run: nothing refused, every year right, credits not authors', () => {
     expect(batch.status, batch.stdout + batch.stderr).toBe(0);
-    expect(batch.stdout).toMatch(new RegExp(`共 ${collection.files.length} 个文件：导入 ${collection.files.length}，拒绝 0`));
+    expect(batch.stdout).toMatch(
+      new RegExp(`共 ${collection.files.length} 个文件：导入 ${collection.files.length}，拒绝 0`),
+    );
     const drafts = readdirSync(join(sandbox.dir, 'content/reports'))
       .filter((name) => !name.startsWith('imported-'))
       .map((name) => readImported(join(sandbox.dir, 'content/reports', name)));
@@ -141,11 +171,18 @@ describe('imported drafts in a real build', () => {
   });
 
   it('built region pages only for regions that hold reports, and their ancestors', () => {
-    const pages = readdirSync(join(sandbox.dir, 'dist/regions'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const pages = readdirSync(join(sandbox.dir, 'dist/regions'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     const byId = new Map(vocabularies.regions.map((r) => [r.id, r]));
     const held = new Set<string>();
     for (const name of readdirSync(join(sandbox.dir, 'content/reports'))) {
-      for (let id: string | undefined = readImported(join(sandbox.dir, 'content/reports', name)).data.region; id; id = byId.get(id)?.parent) held.add(id);
+      for (
+        let id: string | undefined = readImported(join(sandbox.dir, 'content/reports', name)).data.region;
+        id;
+        id = byId.get(id)?.parent
+      )
+        held.add(id);
     }
     expect(pages.sort()).toEqual([...held].sort());
     expect(existsSync(join(sandbox.dir, 'dist/regions/cn-110101'))).toBe(held.has('cn-110101'));

@@ -61,7 +61,9 @@ describe('findCandidates', () => {
   });
 
   it('keeps compound and currency units, and skips clock times', () => {
-    const { candidates } = find('投资1.92亿美元，装机1600万千瓦，年发电530亿千瓦时，建成12万平方米，修路300公里。15时22分，大会闭幕。');
+    const { candidates } = find(
+      '投资1.92亿美元，装机1600万千瓦，年发电530亿千瓦时，建成12万平方米，修路300公里。15时22分，大会闭幕。',
+    );
     expect(candidates.map((c) => [c.value, c.unit])).toEqual([
       [192000000, '美元'],
       [16000000, '千瓦'],
@@ -100,8 +102,17 @@ describe('findCandidates', () => {
 });
 
 describe('unassigned candidates', () => {
-  const known = { regions: new Set(['nantong']), topics: new Set(['organising']), metrics: new Set(metrics.map((m) => m.id)) };
-  const report = (reviewed: boolean | undefined) => ({ region: 'nantong', topics: ['organising'], stats: [{ metric: UNASSIGNED_METRIC }], ...(reviewed === undefined ? {} : { reviewed }) });
+  const known = {
+    regions: new Set(['nantong']),
+    topics: new Set(['organising']),
+    metrics: new Set(metrics.map((m) => m.id)),
+  };
+  const report = (reviewed: boolean | undefined) => ({
+    region: 'nantong',
+    topics: ['organising'],
+    stats: [{ metric: UNASSIGNED_METRIC }],
+    ...(reviewed === undefined ? {} : { reviewed }),
+  });
 
   it('are allowed in an unreviewed draft only: the build refuses them in a reviewed report', () => {
     expect(metrics.some((m) => m.id === UNASSIGNED_METRIC)).toBe(true);

@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXITY_MANIFEST, verifyFixity } from '../../src/lib/fixity.ts';
 import { ID_PATTERN } from '../../tools/importer/draft.ts';
-import { FIXTURES, readImported, repoTargets, runImport, runImportAsync, SEEDS, seedBytes, snapshot, tempProject } from './helpers';
+import {
+  FIXTURES,
+  readImported,
+  repoTargets,
+  runImport,
+  runImportAsync,
+  SEEDS,
+  seedBytes,
+  snapshot,
+  tempProject,
+} from './helpers';
 
 let project: ReturnType<typeof tempProject>;
 let repoBefore: Record<string, string>;
@@ -35,7 +45,9 @@ describe('a successful import', () => {
     const file = write('report.txt', seedBytes(seed));
     const run = runImport([file, '--root', project.dir]);
     expect(run.status, run.stderr).toBe(0);
-    const files = Object.keys(snapshot(project.dir)).filter((f) => !f.startsWith('content/regions') && !f.startsWith('content/topics') && !f.startsWith('content/metrics'));
+    const files = Object.keys(snapshot(project.dir)).filter(
+      (f) => !f.startsWith('content/regions') && !f.startsWith('content/topics') && !f.startsWith('content/metrics'),
+    );
     const article = files.find((f) => f.startsWith('content/reports/')) as string;
     const original = files.find((f) => f.startsWith('public/originals/')) as string;
     expect(files.sort()).toEqual([article, original, FIXITY_MANIFEST, 'report.txt'].sort());
@@ -47,17 +59,35 @@ describe('a successful import', () => {
     const { data } = readImported(join(project.dir, article));
     expect(data.source.file).toBe(original.replace('public/originals/', ''));
     expect(data.reviewed).toBe(false);
-    for (const label of ['编码 / encoding:   UTF-8', '标题 / title:      落实“8337”发展思路 打造祖国北疆亮丽风景线', '作者 / authors:    张奎']) {
+    for (const label of [
+      '编码 / encoding:   UTF-8',
+      '标题 / title:      落实“8337”发展思路 打造祖国北疆亮丽风景线',
+      '作者 / authors:    张奎',
+    ]) {
       expect(run.stdout).toContain(label);
     }
     expect(run.stdout).toMatch(/地区 \/ region: +inner-mongolia 内蒙古自治区（推断 \/ inferred/);
-    expect(run.stdout).toMatch(/年份 \/ year: +2014（据正文推测，低可信度，须核实 \/ guessed from the body, low confidence：2014年）/);
+    expect(run.stdout).toMatch(
+      /年份 \/ year: +2014（据正文推测，低可信度，须核实 \/ guessed from the body, low confidence：2014年）/,
+    );
     expect(run.stdout).toMatch(/主题 \/ topics: +[a-z-]+(, [a-z-]+)*（推断 \/ inferred/);
     expect(run.stdout).toMatch(/统计候选 \/ candidate stats: \d+ 条/);
   });
 
   it('uses the flags instead of inferring, and says so', () => {
-    const run = runImport([hostile, '--root', project.dir, '--region', 'jiangsu', '--year', '2022', '--topics', 'organising,workers-culture', '--id', 'flag-test']);
+    const run = runImport([
+      hostile,
+      '--root',
+      project.dir,
+      '--region',
+      'jiangsu',
+      '--year',
+      '2022',
+      '--topics',
+      'organising,workers-culture',
+      '--id',
+      'flag-test',
+    ]);
     expect(run.status, run.stderr).toBe(0);
     const { data } = readImported(join(project.dir, 'content/reports/flag-test.mdx'));
     expect(data).toMatchObject({ region: 'jiangsu', year: 2022, topics: ['organising', 'workers-culture'] });
@@ -69,9 +99,20 @@ describe('a successful import', () => {
   it('links an original already in the archive instead of copying it again', () => {
     const seed = SEEDS[4] as string;
     writeFileSync(join(project.dir, 'public/originals', seed), seedBytes(seed));
-    const run = runImport([join(project.dir, 'public/originals', seed), '--root', project.dir, '--id', 'second-article', '--lines', '55-107']);
+    const run = runImport([
+      join(project.dir, 'public/originals', seed),
+      '--root',
+      project.dir,
+      '--id',
+      'second-article',
+      '--lines',
+      '55-107',
+    ]);
     expect(run.status, run.stderr).toBe(0);
-    expect(readImported(join(project.dir, 'content/reports/second-article.mdx')).data.source).toMatchObject({ file: seed, lines: { from: 55, to: 107 } });
+    expect(readImported(join(project.dir, 'content/reports/second-article.mdx')).data.source).toMatchObject({
+      file: seed,
+      lines: { from: 55, to: 107 },
+    });
     expect(Object.keys(snapshot(join(project.dir, 'public/originals')))).toEqual([seed]);
   });
 
@@ -100,18 +141,66 @@ describe('a successful import', () => {
 describe('bad input: a clear message, a non-zero exit and nothing written', () => {
   const cases: [string, () => string[], RegExp, RegExp][] = [
     ['an empty file', () => [write('empty.txt', '')], /文件为空/, /the file is empty/],
-    ['a binary file', () => [write('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))], /二进制文件/, /looks binary/],
-    ['an undecodable file', () => [write('latin1.txt', Buffer.from('Café au lait, naïve façade.\n', 'latin1'))], /无法识别文件编码/, /cannot decode/],
+    [
+      'a binary file',
+      () => [write('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))],
+      /二进制文件/,
+      /looks binary/,
+    ],
+    [
+      'an undecodable file',
+      () => [write('latin1.txt', Buffer.from('Café au lait, naïve façade.\n', 'latin1'))],
+      /无法识别文件编码/,
+      /cannot decode/,
+    ],
     ['a missing file', () => [join(project.dir, 'missing.txt')], /找不到文件/, /file not found/],
     ['an unknown region', () => [hostile, '--region', 'atlantis'], /未知地区“atlantis”/, /unknown region "atlantis"/],
-    ['an unknown topic', () => [hostile, '--topics', 'organising,astrology'], /未知主题“astrology”/, /unknown topic "astrology"/],
+    [
+      'an unknown topic',
+      () => [hostile, '--topics', 'organising,astrology'],
+      /未知主题“astrology”/,
+      /unknown topic "astrology"/,
+    ],
     ['a malformed id', () => [hostile, '--id', '南通 报道'], /标识“南通 报道”无效/, /invalid id/],
     ['a malformed year', () => [hostile, '--year', '23'], /年份“23”无效/, /invalid year/],
-    ['a region that cannot be inferred', () => [write('nowhere.txt', '标题\n\n2015年，某地工会新建职工书屋27家，开展活动。\n'), '--topics', 'workers-culture'], /缺少 1 项[^]*地区 region/, /1 field\(s\) missing/],
-    ['a year that cannot be inferred', () => [write('undated.txt', '南通市总工会\n\n今年，新建职工书屋27家，开展活动。\n'), '--topics', 'workers-culture'], /缺少 1 项[^]*年份 year/, /1 field\(s\) missing/],
-    ['every field that cannot be inferred, in one message', () => [write('bare.txt', '标题\n\n今年，某地开展活动。\n')], /缺少 3 项[^]*地区 region[^]*年份 year[^]*主题 topics/, /3 field\(s\) missing/],
-    ['a folder with no text files', () => [project.dir + '/public/originals'], /是目录，其中没有 \.txt 文件/, /is a directory/],
-    ['a truncated UTF-8 file', () => [write('cut.txt', Buffer.from('南通市总工会\n\n新建职工书屋27家。', 'utf8').subarray(0, -2))], /UTF-8 编码，但在末尾被截断：第 \d+ 字节/, /cut off: the multi-byte character starting at byte \d+/],
+    [
+      'a region that cannot be inferred',
+      () => [
+        write('nowhere.txt', '标题\n\n2015年，某地工会新建职工书屋27家，开展活动。\n'),
+        '--topics',
+        'workers-culture',
+      ],
+      /缺少 1 项[^]*地区 region/,
+      /1 field\(s\) missing/,
+    ],
+    [
+      'a year that cannot be inferred',
+      () => [
+        write('undated.txt', '南通市总工会\n\n今年，新建职工书屋27家，开展活动。\n'),
+        '--topics',
+        'workers-culture',
+      ],
+      /缺少 1 项[^]*年份 year/,
+      /1 field\(s\) missing/,
+    ],
+    [
+      'every field that cannot be inferred, in one message',
+      () => [write('bare.txt', '标题\n\n今年，某地开展活动。\n')],
+      /缺少 3 项[^]*地区 region[^]*年份 year[^]*主题 topics/,
+      /3 field\(s\) missing/,
+    ],
+    [
+      'a folder with no text files',
+      () => [project.dir + '/public/originals'],
+      /是目录，其中没有 \.txt 文件/,
+      /is a directory/,
+    ],
+    [
+      'a truncated UTF-8 file',
+      () => [write('cut.txt', Buffer.from('南通市总工会\n\n新建职工书屋27家。', 'utf8').subarray(0, -2))],
+      /UTF-8 编码，但在末尾被截断：第 \d+ 字节/,
+      /cut off: the multi-byte character starting at byte \d+/,
+    ],
   ];
 
   it.each(cases)('%s', (_name, args, chinese, english) => {
@@ -181,7 +270,10 @@ describe('bad input: a clear message, a non-zero exit and nothing written', () =
   });
 
   it('no file, or --id for several', () => {
-    for (const args of [[], [hostile, join(FIXTURES, '..', 'fixtures', 'hostile-report.txt'), project.dir, '--id', 'one']]) {
+    for (const args of [
+      [],
+      [hostile, join(FIXTURES, '..', 'fixtures', 'hostile-report.txt'), project.dir, '--id', 'one'],
+    ]) {
       const run = runImport([...args, '--root', project.dir]);
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/用法 \/ usage/);
@@ -196,7 +288,10 @@ describe('an original already in the archive', () => {
     const [report] = Object.keys(snapshot(join(project.dir, 'content/reports')));
     const id = (report as string).replace(/\.mdx$/, '');
     const utf16 = write('again-utf16.txt', iconv.encode(readFileSync(hostile, 'utf8'), 'utf-16le'));
-    for (const args of [[hostile, '--id', 'copy'], [utf16, '--id', 'copy']]) {
+    for (const args of [
+      [hostile, '--id', 'copy'],
+      [utf16, '--id', 'copy'],
+    ]) {
       const before = snapshot(project.dir);
       const run = runImport([...args, '--root', project.dir]);
       expect(run.status).toBe(1);
@@ -211,21 +306,28 @@ describe('an original already in the archive', () => {
 
 describe('the console summary', () => {
   it('stays short for a file with hundreds of furniture lines (the draft lists them all)', () => {
-    const lines = Array.from({ length: 880 }, (_, i) => `开印时间：${i}时\n\n南通市总工会新建职工书屋${i + 1}家，开展读书活动。\n`);
+    const lines = Array.from(
+      { length: 880 },
+      (_, i) => `开印时间：${i}时\n\n南通市总工会新建职工书屋${i + 1}家，开展读书活动。\n`,
+    );
     const file = write('furniture.txt', `南通市总工会职工书屋建设\n\n${lines.join('\n')}`);
     const run = runImport([file, '--root', project.dir, '--year', '2020', '--topics', 'workers-culture']);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.length).toBeLessThan(3000);
     expect(run.stdout).toMatch(/共 880 条，完整列表见草稿/);
     const [report] = Object.keys(snapshot(join(project.dir, 'content/reports')));
-    expect(readImported(join(project.dir, 'content/reports', report as string)).data.source.furniture).toHaveLength(880);
+    expect(readImported(join(project.dir, 'content/reports', report as string)).data.source.furniture).toHaveLength(
+      880,
+    );
   });
 });
 
 describe('imports running at the same time', () => {
   it('all finish, without a crash, each all or nothing', async () => {
     const inputs = SEEDS.map((seed, i) => write(`seed-${i}.txt`, seedBytes(seed)));
-    const runs = await Promise.all(inputs.map((file) => runImportAsync([file, '--root', project.dir, '--topics', 'organising'])));
+    const runs = await Promise.all(
+      inputs.map((file) => runImportAsync([file, '--root', project.dir, '--topics', 'organising'])),
+    );
     for (const run of runs) {
       expect(run.stderr).not.toMatch(/ENOENT|at .*\.ts:\d+/);
       expect(run.status, run.stderr).toBe(0);

@@ -55,7 +55,10 @@ describe('years from the body', () => {
   });
 
   it('is dated by an event when no year is printed', () => {
-    expect(bodyYear('深入学习贯彻党的二十届三中全会精神')).toEqual({ year: 2024, evidence: '“二十届三中全会”（2024年）' });
+    expect(bodyYear('深入学习贯彻党的二十届三中全会精神')).toEqual({
+      year: 2024,
+      evidence: '“二十届三中全会”（2024年）',
+    });
     expect(bodyYear('中国工会十八大代表')?.year).toBe(2023);
   });
 });
@@ -63,7 +66,17 @@ describe('years from the body', () => {
 describe('the year of a generated, dated collection', () => {
   // Seeded: the same 400 files every run. Bodies are full of years that are not the publication year.
   const random = seededRandom('file-name-years');
-  const distractors = ['党的十八大以来', '到2035年', '建党100周年', '1921年', '2009年以来', '力争到2030年', '2012年至', '《2016-2020年规划》', '1949年'];
+  const distractors = [
+    '党的十八大以来',
+    '到2035年',
+    '建党100周年',
+    '1921年',
+    '2009年以来',
+    '力争到2030年',
+    '2012年至',
+    '《2016-2020年规划》',
+    '1949年',
+  ];
   const shapes = [
     (y: number, m: number, d: number) => `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`,
     (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
@@ -82,7 +95,11 @@ describe('the year of a generated, dated collection', () => {
 
   it('is right for at least 99 % of files whose names carry the date (in fact all)', () => {
     const right = files.filter((f) => {
-      const draft = buildDraft(Buffer.from(f.text), vocabularies, { fileName: f.name, region: 'nantong', topics: ['organising'] });
+      const draft = buildDraft(Buffer.from(f.text), vocabularies, {
+        fileName: f.name,
+        region: 'nantong',
+        topics: ['organising'],
+      });
       return draft.year.value === f.year && draft.year.source === 'file-name';
     });
     expect(right.length / files.length).toBeGreaterThanOrEqual(0.99);

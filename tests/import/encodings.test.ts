@@ -14,7 +14,10 @@ function variants(text: string): Record<string, { bytes: Buffer; encoding: strin
   const crlf = text.replace(/\n/g, '\r\n');
   return {
     'UTF-8': { bytes: Buffer.from(text, 'utf8'), encoding: 'UTF-8' },
-    'UTF-8 with BOM': { bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), encoding: 'UTF-8 (BOM)' },
+    'UTF-8 with BOM': {
+      bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+      encoding: 'UTF-8 (BOM)',
+    },
     'UTF-8, CRLF': { bytes: Buffer.from(crlf, 'utf8'), encoding: 'UTF-8' },
     'UTF-16LE with BOM': { bytes: iconv.encode(text, 'utf-16le', { addBOM: true }), encoding: 'UTF-16LE' },
     'UTF-16LE without BOM': { bytes: iconv.encode(text, 'utf-16le'), encoding: 'UTF-16LE' },
@@ -62,12 +65,16 @@ describe('the importer command in every encoding', () => {
       writeFileSync(file, bytes);
       const run = runImport([file, '--root', project.dir, '--id', 'encoding-test']);
       expect(run.status, `${variant}: ${run.stderr}`).toBe(0);
-      expect(run.stdout).toContain(`编码 / encoding:   ${encoding === 'GB18030' ? 'GB18030（兼容 GBK/GB2312）' : encoding}`);
+      expect(run.stdout).toContain(
+        `编码 / encoding:   ${encoding === 'GB18030' ? 'GB18030（兼容 GBK/GB2312）' : encoding}`,
+      );
       expect(readFileSync(join(project.dir, 'public/originals/encoding-test.txt')).equals(bytes)).toBe(true);
       return readFileSync(join(project.dir, 'content/reports/encoding-test.mdx'), 'utf8');
     });
     expect(new Set(articles).size).toBe(1);
-    expect(readImported(join(projects[0]!.dir, 'content/reports/encoding-test.mdx')).data.title).toBe('南通市总工会“职工之家”建设{新}进展 <<调查>>');
+    expect(readImported(join(projects[0]!.dir, 'content/reports/encoding-test.mdx')).data.title).toBe(
+      '南通市总工会“职工之家”建设{新}进展 <<调查>>',
+    );
   });
 });
 
@@ -76,11 +83,26 @@ describe('files that are not text in a supported encoding', () => {
     ['empty', Buffer.alloc(0), 'empty', /文件为空/],
     ['whitespace only', Buffer.from(' \n\t\r\n　\n', 'utf8'), 'empty', /文件为空/],
     ['a BOM and nothing else', Buffer.from([0xef, 0xbb, 0xbf]), 'empty', /文件为空/],
-    ['binary (PNG header)', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), 'binary', /二进制/],
+    [
+      'binary (PNG header)',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+      'binary',
+      /二进制/,
+    ],
     ['binary (control characters)', Buffer.from('正文\u0007\u0008\u001b[0m', 'utf8'), 'binary', /二进制/],
     ['Latin-1', Buffer.from('Café au lait, naïve façade — déjà vu.\n', 'latin1'), 'undecodable', /无法识别文件编码/],
-    ['broken UTF-8 and GB18030', Buffer.from([0xe4, 0xb8, 0x41, 0x80, 0xff, 0x41, 0x42, 0x0a]), 'undecodable', /无法识别文件编码/],
-    ['UTF-16 with a lone surrogate', Buffer.from([0xff, 0xfe, 0x2d, 0x4e, 0x00, 0xd8, 0x0a, 0x00]), 'undecodable', /无法识别文件编码/],
+    [
+      'broken UTF-8 and GB18030',
+      Buffer.from([0xe4, 0xb8, 0x41, 0x80, 0xff, 0x41, 0x42, 0x0a]),
+      'undecodable',
+      /无法识别文件编码/,
+    ],
+    [
+      'UTF-16 with a lone surrogate',
+      Buffer.from([0xff, 0xfe, 0x2d, 0x4e, 0x00, 0xd8, 0x0a, 0x00]),
+      'undecodable',
+      /无法识别文件编码/,
+    ],
   ])('%s is refused', (_name, bytes, code, message) => {
     let error: unknown;
     try {
@@ -108,7 +130,8 @@ describe('UTF-16 without a byte-order mark', () => {
   it('reads every seed in UTF-16LE and UTF-16BE without a mark as the same text', () => {
     for (const seed of SEEDS) {
       const text = seedBytes(seed).toString('utf8');
-      for (const encoding of ['utf-16le', 'utf-16be'] as const) expect(decodeSource(iconv.encode(text, encoding)).text, `${seed} ${encoding}`).toBe(text);
+      for (const encoding of ['utf-16le', 'utf-16be'] as const)
+        expect(decodeSource(iconv.encode(text, encoding)).text, `${seed} ${encoding}`).toBe(text);
     }
   });
 
@@ -121,8 +144,14 @@ describe('UTF-16 without a byte-order mark', () => {
 describe('a broken UTF-8 file', () => {
   it('says what is wrong and at which byte', () => {
     const bytes = Buffer.from('南通市总工会新建职工书屋。', 'utf8');
-    expect(() => decodeSource(bytes.subarray(0, bytes.length - 1))).toThrow(new RegExp(`在末尾被截断：第 ${bytes.length - 2} 字节`));
-    const invalid = Buffer.concat([Buffer.from('南通市总工会', 'utf8'), Buffer.from([0xff]), Buffer.from('书屋', 'utf8')]);
+    expect(() => decodeSource(bytes.subarray(0, bytes.length - 1))).toThrow(
+      new RegExp(`在末尾被截断：第 ${bytes.length - 2} 字节`),
+    );
+    const invalid = Buffer.concat([
+      Buffer.from('南通市总工会', 'utf8'),
+      Buffer.from([0xff]),
+      Buffer.from('书屋', 'utf8'),
+    ]);
     expect(() => decodeSource(invalid)).toThrow(/第 19 字节（第 1 行）不是有效的 UTF-8（0xFF）[^]*byte 19/);
   });
 });

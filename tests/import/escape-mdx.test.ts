@@ -22,7 +22,18 @@ describe('escapeMdxText', () => {
   });
 
   it('renders each example as written', async () => {
-    const lines = ['{三有}标准', '<<工会法>>', '#职工心声#', '- 一类', '1. 二类', 'import 设备', '> 引', '&amp;', '`代码`', '[附件](http://x.org/a_b)'];
+    const lines = [
+      '{三有}标准',
+      '<<工会法>>',
+      '#职工心声#',
+      '- 一类',
+      '1. 二类',
+      'import 设备',
+      '> 引',
+      '&amp;',
+      '`代码`',
+      '[附件](http://x.org/a_b)',
+    ];
     const rendered = await renderMdx(lines.map(escapeMdxText).join('\n\n'));
     expect(rendered.blocks).toEqual(lines);
   });

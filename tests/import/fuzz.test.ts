@@ -22,10 +22,85 @@ import { renderMdx } from './mdx';
 import { parse } from 'yaml';
 
 const HOSTILE = [
-  '{', '}', '{}', '{{5}}', '<', '>', '<<', '>>', '<b>', '</Caption>', '<Caption>', '<!--', '-->', '{/*', '*/}', '<>',
-  '#', '## ', '*', '**', '_', '__', '|', '`', '```', '~', '~~', '[', ']', '](x)', '![', '[^1]', '\\', '&', '&amp;', '&#123;',
-  '-', '- ', '+', '=', '1.', '1) ', 'import ', 'export ', ':', '---', '***', '===', 'www.', 'http://', 'a@b.co', '$', '^',
-  '"', "'", ' ', '  ', '　', '\t', '\u00A0', '\u2028', '\u200B', '\uFEFF', '，', '。', '、', '：', '；', '“', '”', '（', '）', '—', '……', ',', ';', '(', ')', '?',
+  '{',
+  '}',
+  '{}',
+  '{{5}}',
+  '<',
+  '>',
+  '<<',
+  '>>',
+  '<b>',
+  '</Caption>',
+  '<Caption>',
+  '<!--',
+  '-->',
+  '{/*',
+  '*/}',
+  '<>',
+  '#',
+  '## ',
+  '*',
+  '**',
+  '_',
+  '__',
+  '|',
+  '`',
+  '```',
+  '~',
+  '~~',
+  '[',
+  ']',
+  '](x)',
+  '![',
+  '[^1]',
+  '\\',
+  '&',
+  '&amp;',
+  '&#123;',
+  '-',
+  '- ',
+  '+',
+  '=',
+  '1.',
+  '1) ',
+  'import ',
+  'export ',
+  ':',
+  '---',
+  '***',
+  '===',
+  'www.',
+  'http://',
+  'a@b.co',
+  '$',
+  '^',
+  '"',
+  "'",
+  ' ',
+  '  ',
+  '　',
+  '\t',
+  '\u00A0',
+  '\u2028',
+  '\u200B',
+  '\uFEFF',
+  '，',
+  '。',
+  '、',
+  '：',
+  '；',
+  '“',
+  '”',
+  '（',
+  '）',
+  '—',
+  '……',
+  ',',
+  ';',
+  '(',
+  ')',
+  '?',
 ];
 const CJK = [...'中国工会职工全区各级组织开展活动年月日万亿元个人家次'];
 /** Characters a decoded text file can hold: no control characters (refused as binary), no lone surrogates. */
@@ -62,11 +137,25 @@ const documentLine = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(lineText, fc.constantFrom('。', '', '，', '、')).map(([t, end]) => `${t}${end}`) },
   { weight: 1, arbitrary: fc.constantFrom('一、促进就业', '## 小标题', '# 标题', '——副题', '▶▶ 维权服务质效彰显') },
   { weight: 1, arbitrary: fc.constantFrom('□ 张奎', '(张玺 郭静)', '本报记者 王小明 通讯员 李华', '（完）') },
-  { weight: 1, arbitrary: fc.constantFrom('(下转第2版)', '责任编辑:赵六', '上期(北京)开印时间:3:00 印完时间:4:30', '全 / 媒 / 体 / 主 / 题') },
-  { weight: 1, arbitrary: fc.constantFrom('#职工心声#话题', '> 引文', '- 列表', '1. 条目', 'import 进口', '{三有}标准') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '(下转第2版)',
+      '责任编辑:赵六',
+      '上期(北京)开印时间:3:00 印完时间:4:30',
+      '全 / 媒 / 体 / 主 / 题',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('#职工心声#话题', '> 引文', '- 列表', '1. 条目', 'import 进口', '{三有}标准'),
+  },
 );
 const document = fc
-  .array(fc.tuple(documentLine, fc.integer({ min: 0, max: 3 }), fc.constantFrom('\n', '\r\n')), { minLength: 1, maxLength: 30 })
+  .array(fc.tuple(documentLine, fc.integer({ min: 0, max: 3 }), fc.constantFrom('\n', '\r\n')), {
+    minLength: 1,
+    maxLength: 30,
+  })
   .map((lines) => lines.map(([text, gap, eol]) => `${eol.repeat(gap)}${text}`).join('\n'));
 
 describe('the importer on random documents', () => {
@@ -76,10 +165,16 @@ describe('the importer on random documents', () => {
         fc.pre(source.trim() !== '');
         if (comparable(normalizedSource(source)) === '') {
           // Only marks (`#`) and spaces: refused as empty, like an empty file.
-          expect(() => buildDraft(Buffer.from(source, 'utf8'), vocabularies, { region: 'nantong', year: 2020 })).toThrow(/没有可导入的文字/);
+          expect(() =>
+            buildDraft(Buffer.from(source, 'utf8'), vocabularies, { region: 'nantong', year: 2020 }),
+          ).toThrow(/没有可导入的文字/);
           return;
         }
-        const draft = buildDraft(Buffer.from(source, 'utf8'), vocabularies, { region: 'nantong', year: 2020, topics: ['organising'] });
+        const draft = buildDraft(Buffer.from(source, 'utf8'), vocabularies, {
+          region: 'nantong',
+          year: 2020,
+          topics: ['organising'],
+        });
         const { frontmatter, body } = splitFrontmatter(draft.mdx);
         const data = parse(frontmatter) as { title: string; reviewed: boolean };
         expect(data.title).toBe(draft.structure.title);

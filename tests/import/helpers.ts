@@ -64,7 +64,10 @@ export function runImport(
 /** Like runImport, without blocking: for imports that run at the same time. */
 export function runImportAsync(args: string[]): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(ROOT, 'tools/import.ts'), ...args], { cwd: ROOT, env: { ...process.env, INIT_CWD: ROOT } });
+    const child = spawn(process.execPath, [join(ROOT, 'tools/import.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, INIT_CWD: ROOT },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -79,7 +82,8 @@ export function snapshot(dir: string): Record<string, string> {
   if (!existsSync(dir)) return files;
   for (const name of readdirSync(dir, { recursive: true }) as string[]) {
     const path = join(dir, name);
-    if (statSync(path).isFile()) files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    if (statSync(path).isFile())
+      files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
   }
   return files;
 }
@@ -92,7 +96,12 @@ export function repoTargets(): Record<string, string> {
 export interface Imported {
   mdx: string;
   body: string;
-  data: RawReport['data'] & { reviewed?: boolean; notes?: string[]; summary?: string; source: RawReport['data']['source'] & { notes?: string[] } };
+  data: RawReport['data'] & {
+    reviewed?: boolean;
+    notes?: string[];
+    summary?: string;
+    source: RawReport['data']['source'] & { notes?: string[] };
+  };
 }
 
 export function readImported(file: string): Imported {

@@ -1,7 +1,15 @@
 /** Region and topics from the text, each only on strong evidence and with its evidence. */
 import { describe, expect, it } from 'vitest';
 import { buildDraft } from '../../tools/importer/draft.ts';
-import { countWords, inferRegion, RegionMatcher, regionAliases, shortRegionName, suggestTopics, topicKeywords } from '../../tools/importer/infer.ts';
+import {
+  countWords,
+  inferRegion,
+  RegionMatcher,
+  regionAliases,
+  shortRegionName,
+  suggestTopics,
+  topicKeywords,
+} from '../../tools/importer/infer.ts';
 import { vocabularies } from './helpers';
 
 const regions = vocabularies.regions;
@@ -98,7 +106,12 @@ describe('topics', () => {
 
 describe('a region given by name', () => {
   it('is found by slug, name or short form, and a name several regions share must be a slug', () => {
-    const draft = (region: string) => buildDraft(Buffer.from('工会工作\n\n新建职工书屋9家。\n'), vocabularies, { region, year: 2020, topics: ['workers-culture'] }).region.id;
+    const draft = (region: string) =>
+      buildDraft(Buffer.from('工会工作\n\n新建职工书屋9家。\n'), vocabularies, {
+        region,
+        year: 2020,
+        topics: ['workers-culture'],
+      }).region.id;
     expect(draft('hohhot')).toBe('hohhot');
     expect(draft('呼和浩特市')).toBe('hohhot');
     expect(draft('内蒙古')).toBe('inner-mongolia');

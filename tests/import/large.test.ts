@@ -16,7 +16,13 @@ afterAll(() => project.remove());
 
 describe('a 10 MB input', () => {
   it.each([
-    ['a long report (a seed repeated)', () => Buffer.concat(Array(Math.ceil(TEN_MB / seedBytes(SEEDS[2] as string).length)).fill(seedBytes(SEEDS[2] as string)))],
+    [
+      'a long report (a seed repeated)',
+      () =>
+        Buffer.concat(
+          Array(Math.ceil(TEN_MB / seedBytes(SEEDS[2] as string).length)).fill(seedBytes(SEEDS[2] as string)),
+        ),
+    ],
     [
       'one line without a break',
       () => {

@@ -50,7 +50,13 @@ describe.each(cases.map((c) => [c.name, c] as const))('importing %s', (_name, c)
   const text = bodyText(body);
 
   it('keeps every sentence of the source (nothing lost)', () => {
-    const pool = [text, data.title, `——${data.subtitle ?? ''}`, ...bylineForms(data.authors ?? []), ...(data.source.furniture ?? [])].join('\n');
+    const pool = [
+      text,
+      data.title,
+      `——${data.subtitle ?? ''}`,
+      ...bylineForms(data.authors ?? []),
+      ...(data.source.furniture ?? []),
+    ].join('\n');
     expect(piecesMissingFrom(c.source, pool)).toEqual([]);
   });
 
@@ -89,7 +95,9 @@ describe.each(cases.map((c) => [c.name, c] as const))('importing %s', (_name, c)
       expect(statesNumber(stat.quote, stat.value)).toBe(true);
       expect(vocabularies.metrics.some((m) => m.id === stat.metric)).toBe(true);
       // The value is what parseQuantity makes of a quantity printed in the quote.
-      const printed = [...stat.quote.matchAll(/(?:近|约|超过)?\d[\d,.]*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?[^\d，、；。\s]{0,4}/gu)].some((m) => {
+      const printed = [
+        ...stat.quote.matchAll(/(?:近|约|超过)?\d[\d,.]*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?[^\d，、；。\s]{0,4}/gu),
+      ].some((m) => {
         for (let end = m[0].length; end > 0; end--) {
           try {
             const q = parseQuantity(m[0].slice(0, end));

@@ -10,14 +10,28 @@ describe('parseByline', () => {
     ['□ 张奎', [{ name: '张奎' }]],
     ['（张玺 郭静）', [{ name: '张玺' }, { name: '郭静' }]],
     ['(李玉波)', [{ name: '李玉波' }]],
-    ['本报记者 王小明 通讯员 李华', [{ name: '王小明', role: '本报记者' }, { name: '李华', role: '通讯员' }]],
+    [
+      '本报记者 王小明 通讯员 李华',
+      [
+        { name: '王小明', role: '本报记者' },
+        { name: '李华', role: '通讯员' },
+      ],
+    ],
     ['本报记者张三 李四', [{ name: '张三', role: '本报记者' }, { name: '李四' }]],
     ['文/图 阿不都·热合曼', [{ name: '阿不都·热合曼', role: '文/图' }]],
   ])('%s', (line, authors) => {
     expect(parseByline(line)).toEqual(authors);
   });
 
-  it.each(['（试行）', '（完）', '（待续）', '张三 李四', '本报记者', '□ 全区各级工会积极开展活动取得实效', '（2015年）'])('not a byline: %s', (line) => {
+  it.each([
+    '（试行）',
+    '（完）',
+    '（待续）',
+    '张三 李四',
+    '本报记者',
+    '□ 全区各级工会积极开展活动取得实效',
+    '（2015年）',
+  ])('not a byline: %s', (line) => {
     expect(parseByline(line)).toBeUndefined();
   });
 });
@@ -26,25 +40,68 @@ describe('the title block', () => {
   it('takes a `#` line as the title and a `——` line under it as the subtitle', () => {
     const s = readStructure(doc('# 服务转型 推进维权', '', '## ——辽宁省阜新市总工会纪实', '', '正文第一句。'));
     expect([s.title, s.subtitle, s.titleSource]).toEqual(['服务转型 推进维权', '辽宁省阜新市总工会纪实', 'marked']);
-    expect(kinds(doc('# 服务转型 推进维权', '', '## ——辽宁省阜新市总工会纪实', '', '正文第一句。'))).toEqual(['paragraph:正文第一句。']);
+    expect(kinds(doc('# 服务转型 推进维权', '', '## ——辽宁省阜新市总工会纪实', '', '正文第一句。'))).toEqual([
+      'paragraph:正文第一句。',
+    ]);
   });
 
   it('takes the first line as the title, and a second headline line above the text as the subtitle', () => {
-    const s = readStructure(doc('十件实事掷地有声', '', '内蒙古自治区总工会扎实为职工做好事办实事解难事', '', '内蒙古自治区总工会自2013年推出服务职工办实事计划以来，成效明显。'));
-    expect([s.title, s.subtitle, s.titleSource]).toEqual(['十件实事掷地有声', '内蒙古自治区总工会扎实为职工做好事办实事解难事', 'first-line']);
+    const s = readStructure(
+      doc(
+        '十件实事掷地有声',
+        '',
+        '内蒙古自治区总工会扎实为职工做好事办实事解难事',
+        '',
+        '内蒙古自治区总工会自2013年推出服务职工办实事计划以来，成效明显。',
+      ),
+    );
+    expect([s.title, s.subtitle, s.titleSource]).toEqual([
+      '十件实事掷地有声',
+      '内蒙古自治区总工会扎实为职工做好事办实事解难事',
+      'first-line',
+    ]);
   });
 
   it('splits a headline and its subtitle printed on one line, and moves a series banner above them out', () => {
-    const s = readStructure(doc('实干实干 闯出新路', '', '全 / 媒 / 体 / 主 / 题', '', '贡献工会力量 ——凝心聚力推动高质量发展', '', '9月11日，大会开幕。'));
+    const s = readStructure(
+      doc(
+        '实干实干 闯出新路',
+        '',
+        '全 / 媒 / 体 / 主 / 题',
+        '',
+        '贡献工会力量 ——凝心聚力推动高质量发展',
+        '',
+        '9月11日，大会开幕。',
+      ),
+    );
     expect([s.title, s.subtitle]).toEqual(['贡献工会力量', '凝心聚力推动高质量发展']);
     expect(s.banners.map((b) => b.text)).toEqual(['实干实干 闯出新路', '全 / 媒 / 体 / 主 / 题']);
   });
 
   it('finds a title printed under a preface and marks its place in the body', () => {
-    const text = doc('前言', '', '11月初，全市工会开展了观摩考评活动。', '', '', '', '围绕中心，服务大局', '', '——某市总工会亮点工作扫描', '', '', '', '全市各级工会积极开展“送温暖”活动，走访慰问困难职工家庭，发放慰问金和慰问品，帮助他们解决实际困难，受到职工群众好评。');
+    const text = doc(
+      '前言',
+      '',
+      '11月初，全市工会开展了观摩考评活动。',
+      '',
+      '',
+      '',
+      '围绕中心，服务大局',
+      '',
+      '——某市总工会亮点工作扫描',
+      '',
+      '',
+      '',
+      '全市各级工会积极开展“送温暖”活动，走访慰问困难职工家庭，发放慰问金和慰问品，帮助他们解决实际困难，受到职工群众好评。',
+    );
     const s = readStructure(text);
     expect([s.title, s.subtitle, s.titleLines]).toEqual(['围绕中心，服务大局', '某市总工会亮点工作扫描', [7]]);
-    expect(kinds(text)).toEqual(['heading:前言', 'paragraph:11月初，全市工会开展了观摩考评活动。', 'note:原文此处印报道标题（见篇首），以下为正文', 'paragraph:全市各级工会积极开展“送温暖”活动，走访慰问困难职工家庭，发放慰问金和慰问品，帮助他们解决实际困难，受到职工群众好评。']);
+    expect(kinds(text)).toEqual([
+      'heading:前言',
+      'paragraph:11月初，全市工会开展了观摩考评活动。',
+      'note:原文此处印报道标题（见篇首），以下为正文',
+      'paragraph:全市各级工会积极开展“送温暖”活动，走访慰问困难职工家庭，发放慰问金和慰问品，帮助他们解决实际困难，受到职工群众好评。',
+    ]);
   });
 
   it('makes up a placeholder title when the file starts with prose, keeping the prose in the body', () => {
@@ -65,8 +122,30 @@ describe('the title block', () => {
 
 describe('the body', () => {
   it('recognises marked, numbered and plain headings; marked levels start at h2', () => {
-    const text = doc('# 标题', '', '### 一级小标题', '', '正文一。', '', '#### 二级小标题', '', '正文二。', '', '二、技能提升', '', '正文三。', '', '以真情服务职工，当好职工群众的贴心人', '', '正文四。');
-    expect(readStructure(text).blocks.filter((b) => b.kind === 'heading').map((b) => [b.text, 'level' in b && b.level])).toEqual([
+    const text = doc(
+      '# 标题',
+      '',
+      '### 一级小标题',
+      '',
+      '正文一。',
+      '',
+      '#### 二级小标题',
+      '',
+      '正文二。',
+      '',
+      '二、技能提升',
+      '',
+      '正文三。',
+      '',
+      '以真情服务职工，当好职工群众的贴心人',
+      '',
+      '正文四。',
+    );
+    expect(
+      readStructure(text)
+        .blocks.filter((b) => b.kind === 'heading')
+        .map((b) => [b.text, 'level' in b && b.level]),
+    ).toEqual([
       ['一级小标题', 2],
       ['二级小标题', 3],
       ['二、技能提升', 2],
@@ -75,12 +154,45 @@ describe('the body', () => {
   });
 
   it('keeps photo captions (set apart by wide gaps) in place, as captions', () => {
-    const text = doc('# 标题', '', '正文一。', '', '', '', '求职者在招聘会现场签订意向性就业协议', '', '', '', '为生产一线职工送清凉', '', '全区建成职工服务中心9个，其中县级6个、市级3个，实现了县级全覆盖，为职工提供就业、维权、帮扶等服务。');
-    expect(kinds(text)).toEqual(['paragraph:正文一。', 'caption:求职者在招聘会现场签订意向性就业协议', 'caption:为生产一线职工送清凉', 'paragraph:全区建成职工服务中心9个，其中县级6个、市级3个，实现了县级全覆盖，为职工提供就业、维权、帮扶等服务。']);
+    const text = doc(
+      '# 标题',
+      '',
+      '正文一。',
+      '',
+      '',
+      '',
+      '求职者在招聘会现场签订意向性就业协议',
+      '',
+      '',
+      '',
+      '为生产一线职工送清凉',
+      '',
+      '全区建成职工服务中心9个，其中县级6个、市级3个，实现了县级全覆盖，为职工提供就业、维权、帮扶等服务。',
+    );
+    expect(kinds(text)).toEqual([
+      'paragraph:正文一。',
+      'caption:求职者在招聘会现场签订意向性就业协议',
+      'caption:为生产一线职工送清凉',
+      'paragraph:全区建成职工服务中心9个，其中县级6个、市级3个，实现了县级全覆盖，为职工提供就业、维权、帮扶等服务。',
+    ]);
   });
 
   it('moves page furniture to the source notes, verbatim', () => {
-    const text = doc('# 标题', '', '正文。', '', '(下转第2版)', '', '责任编辑:赵六', '', '上期(北京)开印时间:3:00 印完时间:4:30', '', '（本版图片由市总工会提供）', '', '第3版');
+    const text = doc(
+      '# 标题',
+      '',
+      '正文。',
+      '',
+      '(下转第2版)',
+      '',
+      '责任编辑:赵六',
+      '',
+      '上期(北京)开印时间:3:00 印完时间:4:30',
+      '',
+      '（本版图片由市总工会提供）',
+      '',
+      '第3版',
+    );
     const s = readStructure(text);
     expect(s.furniture.map((f) => [f.line, f.text, f.reason])).toEqual([
       [5, '(下转第2版)', '转版提示'],
@@ -93,7 +205,9 @@ describe('the body', () => {
   });
 
   it('takes a bracketed byline only at the end, not with text after it', () => {
-    const s = readStructure(doc('# 标题', '', '第一段。', '', '（图片）', '', '正文，全市工会开展了活动。', '', '(张玺 郭静)'));
+    const s = readStructure(
+      doc('# 标题', '', '第一段。', '', '（图片）', '', '正文，全市工会开展了活动。', '', '(张玺 郭静)'),
+    );
     expect(s.authors).toEqual([{ name: '张玺' }, { name: '郭静' }]);
     expect(s.blocks.map((b) => b.text)).toEqual(['第一段。', '（图片）', '正文，全市工会开展了活动。']);
   });
@@ -105,10 +219,22 @@ describe('the body', () => {
   });
 
   it('rejoins lines broken by OCR, applies rule 4 to body text only, and records each join', () => {
-    const s = readStructure(doc('# 标题 甲 乙', '', '各级工会以创建“工人先锋号”为载体，以提高班组职工的创新能力为目标，开展了创建 “工人先锋号”', '', '竞赛活动。'));
+    const s = readStructure(
+      doc(
+        '# 标题 甲 乙',
+        '',
+        '各级工会以创建“工人先锋号”为载体，以提高班组职工的创新能力为目标，开展了创建 “工人先锋号”',
+        '',
+        '竞赛活动。',
+      ),
+    );
     expect(s.title).toBe('标题 甲 乙');
     expect(s.blocks).toEqual([
-      { kind: 'paragraph', text: '各级工会以创建“工人先锋号”为载体，以提高班组职工的创新能力为目标，开展了创建“工人先锋号”竞赛活动。', lines: [3, 5] },
+      {
+        kind: 'paragraph',
+        text: '各级工会以创建“工人先锋号”为载体，以提高班组职工的创新能力为目标，开展了创建“工人先锋号”竞赛活动。',
+        lines: [3, 5],
+      },
     ]);
     expect(s.joins).toEqual([{ lines: [3, 5], before: '工人先锋号”', after: '竞赛活动。' }]);
   });
@@ -130,14 +256,28 @@ describe('headlines of any length, signatures and page credits', () => {
   });
 
   it('keeps signature lines as text, never as headings', () => {
-    const text = doc('关于做好职工服务工作的通知', '', '各级工会要认真贯彻落实。', '', '中共中央　国务院', '', '2024年1月24日', '', '中华人民共和国主席　习近平');
+    const text = doc(
+      '关于做好职工服务工作的通知',
+      '',
+      '各级工会要认真贯彻落实。',
+      '',
+      '中共中央　国务院',
+      '',
+      '2024年1月24日',
+      '',
+      '中华人民共和国主席　习近平',
+    );
     expect(kinds(text)).toEqual([
       'paragraph:各级工会要认真贯彻落实。',
       'paragraph:中共中央　国务院',
       'paragraph:2024年1月24日',
       'paragraph:中华人民共和国主席　习近平',
     ]);
-    expect(kinds(doc('标题', '', '正文一句。', '', '中共中央', '国务院'))).toEqual(['paragraph:正文一句。', 'paragraph:中共中央', 'paragraph:国务院']);
+    expect(kinds(doc('标题', '', '正文一句。', '', '中共中央', '国务院'))).toEqual([
+      'paragraph:正文一句。',
+      'paragraph:中共中央',
+      'paragraph:国务院',
+    ]);
   });
 
   it('takes editor, layout and page credits as page furniture, never as authors', () => {
@@ -148,6 +288,8 @@ describe('headlines of any length, signatures and page credits', () => {
     const trailing = readStructure(doc('标题', '', '正文最后一句完成了。（本版责任编辑 张明 版式 李华）'));
     expect(trailing.authors).toEqual([]);
     expect(trailing.blocks.map((b) => b.text)).toEqual(['正文最后一句完成了。']);
-    expect(trailing.furniture.map((f) => [f.text, f.reason])).toEqual([['（本版责任编辑 张明 版式 李华）', '编辑署名']]);
+    expect(trailing.furniture.map((f) => [f.text, f.reason])).toEqual([
+      ['（本版责任编辑 张明 版式 李华）', '编辑署名'],
+    ]);
   });
 });

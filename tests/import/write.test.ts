@@ -3,7 +3,14 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportError } from '../../tools/importer/errors.ts';
-import { ArchiveIndex, checkTargets, projectPaths, writeAllOrNothing, type FileOps, type PlannedFile } from '../../tools/importer/write.ts';
+import {
+  ArchiveIndex,
+  checkTargets,
+  projectPaths,
+  writeAllOrNothing,
+  type FileOps,
+  type PlannedFile,
+} from '../../tools/importer/write.ts';
 import { snapshot, tempProject } from './helpers';
 
 let project: ReturnType<typeof tempProject>;
@@ -59,7 +66,9 @@ describe('writeAllOrNothing', () => {
     fs.writeFileSync(join(project.dir, 'content/reports/x.mdx'), 'old article');
     const before = snapshot(project.dir);
     // Renames: original aside, new original in, article aside, new article in (fails).
-    expect(() => writeAllOrNothing(files(true), failing('renameSync', 4))).toThrow(/无法写入.*injected renameSync failure/);
+    expect(() => writeAllOrNothing(files(true), failing('renameSync', 4))).toThrow(
+      /无法写入.*injected renameSync failure/,
+    );
     expect(snapshot(project.dir)).toEqual(before);
     expect(fs.readdirSync(join(project.dir, 'public/originals'))).toEqual(['x.txt']);
   });
@@ -84,7 +93,9 @@ describe('writeAllOrNothing', () => {
 describe('imports running at the same time', () => {
   it('never overwrite each other: the second writer of a name is refused, the first file stays', () => {
     const mine = files();
-    const theirs: PlannedFile[] = [{ path: join(project.dir, 'content/reports/x.mdx'), bytes: Buffer.from('theirs'), overwrite: false }];
+    const theirs: PlannedFile[] = [
+      { path: join(project.dir, 'content/reports/x.mdx'), bytes: Buffer.from('theirs'), overwrite: false },
+    ];
     // The other import puts its file in place after this one checked the targets, before it links.
     const racing: FileOps = {
       ...fs,
@@ -118,11 +129,17 @@ describe('imports running at the same time', () => {
 describe('ArchiveIndex.reimport', () => {
   it('finds the report of an original by bytes or text, for the whole file or the same lines', () => {
     fs.writeFileSync(join(project.dir, 'public/originals/o.txt'), '原件全文');
-    fs.writeFileSync(join(project.dir, 'content/reports/part.mdx'), '---\ntitle: x\nsource:\n  file: o.txt\n  lines: { from: 3, to: 9 }\n  extent: x\nreviewed: false\n---\n');
+    fs.writeFileSync(
+      join(project.dir, 'content/reports/part.mdx'),
+      '---\ntitle: x\nsource:\n  file: o.txt\n  lines: { from: 3, to: 9 }\n  extent: x\nreviewed: false\n---\n',
+    );
     const index = new ArchiveIndex(projectPaths(project.dir), (bytes) => `text:${Buffer.from(bytes).toString('utf8')}`);
     const bytes = Buffer.from('原件全文');
     expect(index.reimport(bytes, 'other', undefined)).toEqual({ report: 'part', original: 'o.txt' });
-    expect(index.reimport(Buffer.from('另一种编码'), 'text:原件全文', undefined)).toEqual({ report: 'part', original: 'o.txt' });
+    expect(index.reimport(Buffer.from('另一种编码'), 'text:原件全文', undefined)).toEqual({
+      report: 'part',
+      original: 'o.txt',
+    });
     expect(index.reimport(bytes, 'other', '3-9')).toEqual({ report: 'part', original: 'o.txt' });
     // Another article of the same file is no duplicate.
     expect(index.reimport(bytes, 'other', '10-20')).toBeUndefined();

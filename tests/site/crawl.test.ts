@@ -29,7 +29,16 @@ function fileFor(pathname: string): string | undefined {
 }
 
 const pages = htmlFiles();
-const ids = new Map(pages.map((file) => [file, new Set(page(file)('[id]').map((_, el) => el.attribs.id).get())]));
+const ids = new Map(
+  pages.map((file) => [
+    file,
+    new Set(
+      page(file)('[id]')
+        .map((_, el) => el.attribs.id)
+        .get(),
+    ),
+  ]),
+);
 
 describe('the built site under a base path', () => {
   it('has pages to crawl', () => {
@@ -42,11 +51,21 @@ describe('the built site under a base path', () => {
       const $ = page(file);
       const pageUrl = new URL(urlOf(file), SITE);
       const refs = [
-        ...$('a[href]').map((_, el) => el.attribs.href).get(),
-        ...$('link[href]').map((_, el) => el.attribs.href).get(),
-        ...$('script[src]').map((_, el) => el.attribs.src).get(),
-        ...$('img[src]').map((_, el) => el.attribs.src).get(),
-        ...$('form[action]').map((_, el) => el.attribs.action).get(),
+        ...$('a[href]')
+          .map((_, el) => el.attribs.href)
+          .get(),
+        ...$('link[href]')
+          .map((_, el) => el.attribs.href)
+          .get(),
+        ...$('script[src]')
+          .map((_, el) => el.attribs.src)
+          .get(),
+        ...$('img[src]')
+          .map((_, el) => el.attribs.src)
+          .get(),
+        ...$('form[action]')
+          .map((_, el) => el.attribs.action)
+          .get(),
       ];
       for (const ref of refs) {
         const url = new URL(ref, pageUrl);
@@ -89,7 +108,13 @@ describe('the built site under a base path', () => {
     /** All pages of a paginated list: /x/, /x/2/, … */
     const listPages = (route: string) => pages.filter((f) => new RegExp(`^${route}(\\d+/)?index\\.html$`).test(f));
     const linkedFrom = (route: string) =>
-      new Set(listPages(route).flatMap((f) => page(f)('a[href]').map((_, el) => el.attribs.href).get()));
+      new Set(
+        listPages(route).flatMap((f) =>
+          page(f)('a[href]')
+            .map((_, el) => el.attribs.href)
+            .get(),
+        ),
+      );
     for (const report of reports) {
       const href = `${base}reports/${report.id}/`;
       const { region, year, topics } = report.data;
@@ -104,7 +129,10 @@ describe('the built site under a base path', () => {
 
   it('chains reports in time: next and previous point at each other, oldest to newest', () => {
     const neighbour = (id: string, rel: 'prev' | 'next') =>
-      page(`reports/${id}/index.html`)(`.prev-next a[rel="${rel}"]`).attr('href')?.replace(`${base}reports/`, '').replace(/\/$/, '');
+      page(`reports/${id}/index.html`)(`.prev-next a[rel="${rel}"]`)
+        .attr('href')
+        ?.replace(`${base}reports/`, '')
+        .replace(/\/$/, '');
     const oldest = reports.filter((r) => !neighbour(r.id, 'prev'));
     expect(oldest).toHaveLength(1);
     const chain = [oldest[0]!.id];
@@ -120,7 +148,9 @@ describe('the built site under a base path', () => {
   it('links every statistic in a report panel to its quote in the body', () => {
     for (const report of reports) {
       const $ = page(`reports/${report.id}/index.html`);
-      const links = $('.stats-panel td.num a').map((_, el) => el.attribs.href).get();
+      const links = $('.stats-panel td.num a')
+        .map((_, el) => el.attribs.href)
+        .get();
       expect(links.length).toBe(report.data.stats?.length ?? 0);
       for (const [i, href] of links.entries()) {
         const quote = report.data.stats?.[i]?.quote ?? '';

@@ -99,7 +99,10 @@ describe('statistics.json', () => {
 describe('statistics.csv', () => {
   const bytes = file('statistics.csv.gz');
   const text = bytes.toString('utf8');
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  });
   const rowSchema = json('statistics.schema.json').$defs.statistic as {
     properties: Record<string, { type?: unknown; enum?: unknown[] }>;
   };
@@ -120,7 +123,9 @@ describe('statistics.csv', () => {
   it('parses with a CSV library back to the rows of statistics.json', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.meta.fields).toEqual(Object.keys(statistics.statistics[0]!));
-    const rows = parsed.data.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, cellValue(k, v)])));
+    const rows = parsed.data.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, cellValue(k, v)])),
+    );
     expect(rows).toEqual(statistics.statistics);
   });
 
@@ -247,7 +252,9 @@ describe('/data/', () => {
   it('lists the reports that state each metric', () => {
     for (const row of $('.metric-table tbody tr').toArray()) {
       const metric = ($(row).find('th a').attr('href') ?? '').split('/').slice(-2, -1)[0]!;
-      const expected = new Set(stats.filter((s) => s.stat.metric === metric).map((s) => `${base}reports/${s.report.id}/`));
+      const expected = new Set(
+        stats.filter((s) => s.stat.metric === metric).map((s) => `${base}reports/${s.report.id}/`),
+      );
       const linked = new Set(
         $(row)
           .find('td a')

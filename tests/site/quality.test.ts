@@ -13,8 +13,12 @@ const config = JSON.parse(readFileSync(new URL('../../.htmlvalidate.json', impor
 function loadedAtStart(file: string): string[] {
   const $ = page(file);
   const refs = [
-    ...$('link[rel="stylesheet"]').map((_, el) => el.attribs.href).get(),
-    ...$('script[src]').map((_, el) => el.attribs.src).get(),
+    ...$('link[rel="stylesheet"]')
+      .map((_, el) => el.attribs.href)
+      .get(),
+    ...$('script[src]')
+      .map((_, el) => el.attribs.src)
+      .get(),
   ];
   return [file, ...refs.map((ref) => ref.replace(base, ''))];
 }
@@ -26,7 +30,8 @@ describe('HTML', () => {
     for (const file of htmlFiles()) {
       const report = await validator.validateFile(join(siteDir(), file));
       for (const result of report.results) {
-        for (const message of result.messages) problems.push(`${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+        for (const message of result.messages)
+          problems.push(`${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`);
       }
     }
     expect(problems).toEqual([]);
@@ -47,12 +52,16 @@ describe('budgets', () => {
       const $ = page(file);
       $('script[src]').each((_, el) => {
         const { type, defer, async } = el.attribs;
-        expect(type === 'module' || defer !== undefined || async !== undefined, `${file}: ${el.attribs.src}`).toBe(true);
+        expect(type === 'module' || defer !== undefined || async !== undefined, `${file}: ${el.attribs.src}`).toBe(
+          true,
+        );
       });
-      $('script[src], link[rel="stylesheet"], link[rel="icon"], link[rel="preload"], img[src], iframe[src]').each((_, el) => {
-        const ref = el.attribs.src ?? el.attribs.href ?? '';
-        expect(/^(https?:)?\/\//.test(ref), `${file}: ${ref}`).toBe(false);
-      });
+      $('script[src], link[rel="stylesheet"], link[rel="icon"], link[rel="preload"], img[src], iframe[src]').each(
+        (_, el) => {
+          const ref = el.attribs.src ?? el.attribs.href ?? '';
+          expect(/^(https?:)?\/\//.test(ref), `${file}: ${ref}`).toBe(false);
+        },
+      );
     }
   });
 });

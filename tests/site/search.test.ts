@@ -10,10 +10,22 @@ import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateReports } from '../../scripts/bench/generate';
 import { loadSeedCorpus } from '../../scripts/bench/seeds';
-import { readReportPage, readReportPages, writeSearchBundle, type IndexedReport } from '../../src/integrations/pagefind';
+import {
+  readReportPage,
+  readReportPages,
+  writeSearchBundle,
+  type IndexedReport,
+} from '../../src/integrations/pagefind';
 import { runSearch } from '../../src/lib/search-engine';
 import { createFolder, stripSpace, termPhrase } from '../../src/lib/search-text';
-import { createOracle, loadPagefind, sampleQueries, toSimplified, type NodeSearch, type QuerySource } from '../helpers/pagefind';
+import {
+  createOracle,
+  loadPagefind,
+  sampleQueries,
+  toSimplified,
+  type NodeSearch,
+  type QuerySource,
+} from '../helpers/pagefind';
 import { siteDir } from '../helpers/site';
 import { vocabulary as readVocabulary } from '../helpers/content';
 import type { VocabularyFolder } from '../../src/lib/content-paths';
@@ -21,13 +33,18 @@ import type { VocabularyFolder } from '../../src/lib/content-paths';
 const base = inject('siteBase');
 
 /** Queries whose results differ from the oracle's, described. */
-async function mismatches(search: NodeSearch, reports: readonly IndexedReport[], queries: readonly string[]): Promise<string[]> {
+async function mismatches(
+  search: NodeSearch,
+  reports: readonly IndexedReport[],
+  queries: readonly string[],
+): Promise<string[]> {
   const oracle = createOracle(reports);
   const wrong: string[] = [];
   for (const query of queries) {
     const expected = oracle(query);
     const actual = (await runSearch(search.context, { query })).results.map((r) => r.report).sort((a, b) => a - b);
-    if (actual.join() !== expected.join()) wrong.push(`${query}: ${actual.length} results [${actual}], oracle ${expected.length} [${expected}]`);
+    if (actual.join() !== expected.join())
+      wrong.push(`${query}: ${actual.length} results [${actual}], oracle ${expected.length} [${expected}]`);
   }
   return wrong;
 }
@@ -55,7 +72,9 @@ describe('the built site', () => {
 
   it('indexes every report page, numbered as the search table and excerpt blocks are', async () => {
     const pages = readdirSync(join(siteDir(), 'reports'), { withFileTypes: true }).filter(
-      (e) => e.isDirectory() && readFileSync(join(siteDir(), 'reports', e.name, 'index.html'), 'utf8').includes('data-pagefind-body'),
+      (e) =>
+        e.isDirectory() &&
+        readFileSync(join(siteDir(), 'reports', e.name, 'index.html'), 'utf8').includes('data-pagefind-body'),
     );
     expect(reports).toHaveLength(pages.length);
     expect(search.table.year).toHaveLength(reports.length);
@@ -73,7 +92,21 @@ describe('the built site', () => {
       ...vocabulary('regions'),
       ...vocabulary('topics'),
       ...reports.map((r) => r.title),
-      ...['内', '内蒙古', '内蒙古自治区', '乌兰察布', '8337', '2.65亿元', '69.5%', 'APP', '12351', '職工書屋', '技能大赛', '呼和浩特', '1.2万亿元'],
+      ...[
+        '内',
+        '内蒙古',
+        '内蒙古自治区',
+        '乌兰察布',
+        '8337',
+        '2.65亿元',
+        '69.5%',
+        'APP',
+        '12351',
+        '職工書屋',
+        '技能大赛',
+        '呼和浩特',
+        '1.2万亿元',
+      ],
     ];
     expect(await mismatches(search, reports, queries)).toEqual([]);
     // Not vacuous: the archive's main region is found.
@@ -91,7 +124,10 @@ describe('the built site', () => {
       const fragment = [...report.title].slice(0, 6).join('');
       const outcome = await runSearch(search.context, { query: fragment });
       expect(outcome.results[0]?.titleHit, fragment).toBe(true);
-      expect(outcome.results.filter((r) => r.titleHit).map((r) => r.report), fragment).toContain(n);
+      expect(
+        outcome.results.filter((r) => r.titleHit).map((r) => r.report),
+        fragment,
+      ).toContain(n);
     }
   });
 
@@ -107,7 +143,9 @@ describe('the built site', () => {
       for (const selector of ['.badge--warning', '.stats-panel', '.summary', '.citation', 'nav', 'footer']) {
         $(selector).each((_, element) => {
           const inBody = $(element).closest('[data-pagefind-body]').length > 0;
-          expect(!inBody || $(element).closest('[data-pagefind-ignore]').length > 0, `${report.url} ${selector}`).toBe(true);
+          expect(!inBody || $(element).closest('[data-pagefind-ignore]').length > 0, `${report.url} ${selector}`).toBe(
+            true,
+          );
         });
       }
       // The byline is indexed without its label.
@@ -121,7 +159,14 @@ describe('the built site', () => {
       '<html><body><nav>导航</nav><article data-pagefind-body><h1>标 题</h1><p data-pagefind-ignore>未校对：草稿</p><p>正文\n第二段</p></article><div hidden><span data-pagefind-filter="year">2001</span><span data-pagefind-filter="region">江苏省</span></div></body></html>',
       '/r/',
     );
-    expect(page).toEqual({ url: '/r/', title: '标题', body: '正文第二段', regions: ['江苏省'], year: 2001, topics: [] });
+    expect(page).toEqual({
+      url: '/r/',
+      title: '标题',
+      body: '正文第二段',
+      regions: ['江苏省'],
+      year: 2001,
+      topics: [],
+    });
   });
 });
 
@@ -169,7 +214,10 @@ describe('a generated archive of 300 reports', () => {
 
   beforeAll(async () => {
     const generated = generateReports(loadSeedCorpus(), { count: 300, seed: 'search-oracle' });
-    sources = generated.map((r) => ({ title: r.data.title, text: [r.data.subtitle, ...r.data.authors.map((a) => a.name), r.body].join('\n') }));
+    sources = generated.map((r) => ({
+      title: r.data.title,
+      text: [r.data.subtitle, ...r.data.authors.map((a) => a.name), r.body].join('\n'),
+    }));
     reports = generated.map((r, n) => ({
       url: `${GENERATED_BASE}reports/${r.id}/`,
       title: stripSpace(sources[n]!.title),
@@ -193,6 +241,12 @@ describe('a generated archive of 300 reports', () => {
   });
 
   it('returns exactly the reports containing every region name, topic name and title', async () => {
-    expect(await mismatches(search, reports, [...vocabulary('regions'), ...vocabulary('topics'), ...reports.map((r) => r.title)])).toEqual([]);
+    expect(
+      await mismatches(search, reports, [
+        ...vocabulary('regions'),
+        ...vocabulary('topics'),
+        ...reports.map((r) => r.title),
+      ]),
+    ).toEqual([]);
   });
 });

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_YEARS, generateReports, summarize, varyNumbers, writeOriginals } from '../../scripts/bench/generate.ts';
+import {
+  DEFAULT_YEARS,
+  generateReports,
+  summarize,
+  varyNumbers,
+  writeOriginals,
+} from '../../scripts/bench/generate.ts';
 import { createRandom } from '../../scripts/bench/prng.ts';
 import { loadSeedCorpus } from '../../scripts/bench/seeds.ts';
 import { bodyText } from '../../src/lib/article-text';
@@ -52,7 +58,9 @@ describe('generateReports', () => {
   });
 
   it('carries generated statistics of its own, with values that differ between reports', () => {
-    const generated = reports.flatMap((r) => r.data.stats.filter((s) => s.quote.includes(corpus.regions.find((g) => g.id === r.data.region)!.name)));
+    const generated = reports.flatMap((r) =>
+      r.data.stats.filter((s) => s.quote.includes(corpus.regions.find((g) => g.id === r.data.region)!.name)),
+    );
     expect(generated.length).toBeGreaterThanOrEqual(reports.length * 2);
     expect(new Set(generated.map((s) => s.value)).size).toBeGreaterThan(generated.length * 0.8);
   });
@@ -76,7 +84,15 @@ describe('generateReports', () => {
 
   it('mixes blocks from several seed articles in one report', () => {
     const seedOf = new Map(corpus.blocks.map((b) => [b.source, b.seed]));
-    const seedsPerReport = reports.map((r) => new Set(r.body.split('\n\n').map((block) => seedOf.get(block)).filter(Boolean)).size);
+    const seedsPerReport = reports.map(
+      (r) =>
+        new Set(
+          r.body
+            .split('\n\n')
+            .map((block) => seedOf.get(block))
+            .filter(Boolean),
+        ).size,
+    );
     expect(seedsPerReport.filter((n) => n >= 3).length).toBeGreaterThan(reports.length / 2);
   });
 

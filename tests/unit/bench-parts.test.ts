@@ -65,11 +65,17 @@ describe('splitBlocks and locateStats', () => {
 
 describe('parseBuildLog', () => {
   it('reads Astro’s page count and time and the Pagefind integration’s indexing time', () => {
-    const log = '12:00:01 [archive-pagefind] indexed 1000 pages in 8421 ms\n12:00:02 [build] 1432 page(s) built in 1m 7s\n[build] Complete!';
+    const log =
+      '12:00:01 [archive-pagefind] indexed 1000 pages in 8421 ms\n12:00:02 [build] 1432 page(s) built in 1m 7s\n[build] Complete!';
     expect(parseBuildLog(log)).toEqual({ astroSeconds: 67, pages: 1432, indexingSeconds: 8.421, indexedPages: 1000 });
     expect(parseBuildLog('[build] 20 page(s) built in 2.95s').astroSeconds).toBe(2.95);
     expect(parseBuildLog('[build] 1 page(s) built in 850ms').astroSeconds).toBe(0.85);
-    expect(parseBuildLog('nothing useful')).toEqual({ astroSeconds: null, pages: null, indexingSeconds: null, indexedPages: null });
+    expect(parseBuildLog('nothing useful')).toEqual({
+      astroSeconds: null,
+      pages: null,
+      indexingSeconds: null,
+      indexedPages: null,
+    });
   });
 });
 
@@ -95,7 +101,10 @@ describe('renderTimes and readPhases', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-test-'));
     try {
       const file = join(dir, 'timer.json');
-      writeFileSync(file, JSON.stringify({ 'Static generate': { elapsedTime: 1349.96, heapUsedChange: 1, heapUsedTotal: 2 } }));
+      writeFileSync(
+        file,
+        JSON.stringify({ 'Static generate': { elapsedTime: 1349.96, heapUsedChange: 1, heapUsedTotal: 2 } }),
+      );
       expect(readPhases(file)).toEqual({ 'Static generate': 1.35 });
       expect(readPhases(join(dir, 'absent.json'))).toEqual({});
     } finally {
@@ -108,7 +117,11 @@ describe('scaling and targets', () => {
   const run = (reports: number, seconds: number, indexBytes: number, cold: number, page: number): SizeResult =>
     ({
       reports,
-      archive: { build: { seconds, indexingSeconds: seconds / 10, phases: {}, renderByRoute: {} }, dist: { bytes: reports * 1000, files: 1 }, index: { bytes: indexBytes, files: 1 } },
+      archive: {
+        build: { seconds, indexingSeconds: seconds / 10, phases: {}, renderByRoute: {} },
+        dist: { bytes: reports * 1000, files: 1 },
+        index: { bytes: indexBytes, files: 1 },
+      },
       ratio: { build: 1.2, buildWithoutIndexing: 1.1 },
       search: { cold: { search: { gzipBytes: cold } }, warm: { search: { gzipBytes: 2048 } } },
       reportPage: { largest: { gzipBytes: page } },
@@ -129,7 +142,8 @@ describe('scaling and targets', () => {
   it('checks the targets, build targets only at N = 1000', () => {
     const runs = [run(100, 10, 1, 100 * 1024, 30 * 1024), run(1000, 95, 1, 200 * 1024, 30 * 1024)];
     const checks = checkTargets(runs, scaling(runs));
-    const at = (reports: number, target: string) => checks.find((c) => c.reports === reports && c.target.startsWith(target));
+    const at = (reports: number, target: string) =>
+      checks.find((c) => c.reports === reports && c.target.startsWith(target));
     expect(at(100, 'archive build')).toBeUndefined();
     expect(at(1000, 'archive build')).toMatchObject({ value: 95, limit: 90, pass: false });
     expect(at(1000, 'archive / bare')).toMatchObject({ pass: true });

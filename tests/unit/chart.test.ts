@@ -24,9 +24,7 @@ const bar = (value: number, unit = '人', qualifier: string | null = null, label
 describe('niceTicks', () => {
   // Values as the archive has them: counts, sums of money, percentages with a few decimals.
   const value = fc.oneof(fc.integer({ min: 0, max: 1e12 }), fc.double({ min: 0.01, max: 1e6, noNaN: true }));
-  const range = fc
-    .tuple(value, value)
-    .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
+  const range = fc.tuple(value, value).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
 
   it('covers the values and zero with evenly spaced round steps (1, 2 or 5 × 10ⁿ)', () => {
     fc.assert(
@@ -73,7 +71,10 @@ describe('tickLabel', () => {
 });
 
 describe('wrapText', () => {
-  const text = fc.array(fc.constantFrom('工', '会', '，', '。', '）', 'a', '1', '%', '“'), { minLength: 1, maxLength: 80 });
+  const text = fc.array(fc.constantFrom('工', '会', '，', '。', '）', 'a', '1', '%', '“'), {
+    minLength: 1,
+    maxLength: 80,
+  });
 
   it('keeps every character, in order, and no line starts with closing punctuation', () => {
     fc.assert(
@@ -87,7 +88,11 @@ describe('wrapText', () => {
   });
 
   it('keeps lines within the width when the text allows it', () => {
-    const lines = wrapText('全区工会基层组织从2009年的4.35万个增加到2013年底的7.37万个，工会会员发展到615.7万人。', 150, 14);
+    const lines = wrapText(
+      '全区工会基层组织从2009年的4.35万个增加到2013年底的7.37万个，工会会员发展到615.7万人。',
+      150,
+      14,
+    );
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(textWidth(line, 14)).toBeLessThanOrEqual(150);
   });
@@ -133,7 +138,8 @@ describe('layoutBarChart', () => {
         expect(b.y).toBeGreaterThan(b.label[b.label.length - 1]!.y);
         expect(b.x + b.width).toBeLessThanOrEqual(layout.width);
         expect(b.valueLabel.x + textWidth(b.valueLabel.text, CHART.valueSize)).toBeLessThanOrEqual(layout.width);
-        for (const line of b.label) expect(line.x + textWidth(line.text, CHART.labelSize)).toBeLessThanOrEqual(layout.width);
+        for (const line of b.label)
+          expect(line.x + textWidth(line.text, CHART.labelSize)).toBeLessThanOrEqual(layout.width);
         previous = b.y + b.height;
       }
       expect(panel.axis.y).toBeGreaterThanOrEqual(previous);

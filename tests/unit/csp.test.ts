@@ -3,7 +3,13 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, scriptHash, THEME_SCRIPT } from '../../src/lib/csp';
 
-const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 describe('contentSecurityPolicy', () => {
   it('allows scripts from the site and the theme script by its sha256, nothing inline or eval', () => {
@@ -21,6 +27,8 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('hashes the UTF-8 bytes of a script', () => {
-    expect(scriptHash('工会')).toBe(`'sha256-${createHash('sha256').update(Buffer.from('工会', 'utf8')).digest('base64')}'`);
+    expect(scriptHash('工会')).toBe(
+      `'sha256-${createHash('sha256').update(Buffer.from('工会', 'utf8')).digest('base64')}'`,
+    );
   });
 });

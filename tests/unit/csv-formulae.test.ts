@@ -8,11 +8,30 @@ import { describe, expect, it } from 'vitest';
 import { BOM, statisticFromCsvRow, statisticsCsv, type StatisticRecord } from '../../src/lib/open-data';
 
 const base: StatisticRecord = {
-  report_id: 'x', report_title: '标题', report_url: 'https://e.org/reports/x/', region: 'china', region_name: '中国',
-  report_year: 2020, index: 1, metric: 'm', metric_name: '指标', category: '类', label: '说明', value: -5, unit: '个',
-  qualifier: null, year: null, period_from: null, period_to: null, quote: '原句', quote_url: 'https://e.org/reports/x/#q', note: null,
+  report_id: 'x',
+  report_title: '标题',
+  report_url: 'https://e.org/reports/x/',
+  region: 'china',
+  region_name: '中国',
+  report_year: 2020,
+  index: 1,
+  metric: 'm',
+  metric_name: '指标',
+  category: '类',
+  label: '说明',
+  value: -5,
+  unit: '个',
+  qualifier: null,
+  year: null,
+  period_from: null,
+  period_to: null,
+  quote: '原句',
+  quote_url: 'https://e.org/reports/x/#q',
+  note: null,
 };
-const text = fc.array(fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", 'a', '工', ',', '"', '1'), { maxLength: 6 }).map((c) => c.join(''));
+const text = fc
+  .array(fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", 'a', '工', ',', '"', '1'), { maxLength: 6 })
+  .map((c) => c.join(''));
 
 describe('statistics.csv and formula injection', () => {
   it('starts no text cell with = + - @ TAB or CR, and reads every text back unchanged', () => {

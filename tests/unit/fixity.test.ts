@@ -19,22 +19,27 @@ function project(): string {
   return root;
 }
 
-const sha256sumCheck = (dir: string) => spawnSync('sha256sum', ['--check', '--strict', 'SHA256SUMS'], { cwd: join(dir, 'public'), encoding: 'utf8' });
+const sha256sumCheck = (dir: string) =>
+  spawnSync('sha256sum', ['--check', '--strict', 'SHA256SUMS'], { cwd: join(dir, 'public'), encoding: 'utf8' });
 
 describe('fixity manifest', () => {
   it('records originals so that sha256sum -c accepts them and verifyFixity finds nothing wrong', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.stringMatching(/^[a-z0-9_-]{1,12}$/), { minLength: 1, maxLength: 5 }), fc.array(fc.uint8Array({ maxLength: 64 }), { minLength: 5, maxLength: 5 }), (names, contents) => {
-        const dir = project();
-        names.forEach((name, i) => {
-          const bytes = contents[i]!;
-          writeFileSync(join(dir, 'public/originals', `${name}.txt`), bytes);
-          recordOriginalFixity(dir, `${name}.txt`, bytes);
-        });
-        expect(sha256sumCheck(dir).status).toBe(0);
-        expect(verifyFixity(dir)).toEqual([]);
-        rmSync(dir, { recursive: true, force: true });
-      }),
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[a-z0-9_-]{1,12}$/), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.uint8Array({ maxLength: 64 }), { minLength: 5, maxLength: 5 }),
+        (names, contents) => {
+          const dir = project();
+          names.forEach((name, i) => {
+            const bytes = contents[i]!;
+            writeFileSync(join(dir, 'public/originals', `${name}.txt`), bytes);
+            recordOriginalFixity(dir, `${name}.txt`, bytes);
+          });
+          expect(sha256sumCheck(dir).status).toBe(0);
+          expect(verifyFixity(dir)).toEqual([]);
+          rmSync(dir, { recursive: true, force: true });
+        },
+      ),
       { seed: 20261201, numRuns: 25 },
     );
   });

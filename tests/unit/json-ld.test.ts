@@ -8,8 +8,29 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reportJsonLd, serializeJsonLd, type JsonLdReport } from '../../src/lib/json-ld';
 
-const HOSTILE = ['</script>', '<script>alert(1)</script>', '<!--', '-->', '</SCRIPT >', '<', '>', '&', '"', '\\', '\u2028', '\u2029', '{', '}', '工会', '“', ']]>', '\u0000'];
-const text = fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 3 })), { maxLength: 12 }).map((parts) => parts.join(''));
+const HOSTILE = [
+  '</script>',
+  '<script>alert(1)</script>',
+  '<!--',
+  '-->',
+  '</SCRIPT >',
+  '<',
+  '>',
+  '&',
+  '"',
+  '\\',
+  '\u2028',
+  '\u2029',
+  '{',
+  '}',
+  '工会',
+  '“',
+  ']]>',
+  '\u0000',
+];
+const text = fc
+  .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 3 })), { maxLength: 12 })
+  .map((parts) => parts.join(''));
 
 const report = (t: string, u: string): JsonLdReport => ({
   title: t,
@@ -29,7 +50,9 @@ describe('serializeJsonLd', () => {
       fc.property(text, text, (t, u) => {
         const data = reportJsonLd(report(t, u));
         const json = serializeJsonLd(data);
-        const $ = load(`<!doctype html><html><head><script type="application/ld+json">${json}</script></head><body><p id="after">ok</p></body></html>`);
+        const $ = load(
+          `<!doctype html><html><head><script type="application/ld+json">${json}</script></head><body><p id="after">ok</p></body></html>`,
+        );
         expect($('script').length).toBe(1);
         expect($('script').text()).toBe(json);
         expect($('#after').text()).toBe('ok');

@@ -13,7 +13,9 @@ interface LockedPackage {
   optionalDependencies?: Record<string, string>;
 }
 
-const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockedPackage> };
+const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, LockedPackage>;
+};
 
 /** Where npm looks for `name` needed by the package at `path`: its own node_modules, then each parent's. */
 function resolves(path: string, name: string): boolean {

@@ -45,7 +45,9 @@ describe('parseQuantity and formatQuantity', () => {
 
 describe('findNumbers', () => {
   it('finds every number with 万/亿 applied', () => {
-    const values = findNumbers('累计帮扶救助困难职工76.2万人次，支出帮扶资金4.3亿元，其中农牧民工20.8万人次、6683.8万元').map((m) => m.value);
+    const values = findNumbers(
+      '累计帮扶救助困难职工76.2万人次，支出帮扶资金4.3亿元，其中农牧民工20.8万人次、6683.8万元',
+    ).map((m) => m.value);
     expect(values).toEqual([762000, 430000000, 208000, 66838000]);
   });
 

@@ -34,7 +34,10 @@ const REGIONS = ['north', 'south', 'east'];
 const METRICS = ['members', 'unions', 'aid'];
 
 /** Text with the characters CSV and JSON must escape. */
-const text = fc.string({ unit: fc.constantFrom('职', '工', ',', '"', '\n', '\r', ' ', 'a', '“', '\\', '\u2028'), maxLength: 12 });
+const text = fc.string({
+  unit: fc.constantFrom('职', '工', ',', '"', '\n', '\r', ' ', 'a', '“', '\\', '\u2028'),
+  maxLength: 12,
+});
 
 const stat = fc.record({
   metric: fc.constantFrom(...METRICS).map((id) => ({ id })),
@@ -47,7 +50,9 @@ const stat = fc.record({
   note: fc.option(text, { nil: undefined }),
 });
 
-const archiveOf = (rows: { region: string; year: number; reviewed: boolean; stats: ReportInput['data']['stats'] }[]): ArchiveInput => ({
+const archiveOf = (
+  rows: { region: string; year: number; reviewed: boolean; stats: ReportInput['data']['stats'] }[],
+): ArchiveInput => ({
   reports: rows.map((row, i) => ({
     id: `r${i}`,
     region: row.region,
@@ -65,7 +70,9 @@ const archiveOf = (rows: { region: string; year: number; reviewed: boolean; stat
   })),
   regions: new Map(REGIONS.map((id) => [id, { data: { name: `${id}名` } }])),
   topics: new Map([['t', { data: { name: '主题' } }]]),
-  metrics: new Map(METRICS.map((id) => [id, { data: { name: `${id}名`, unit: '人', category: '类', description: '说明' } }])),
+  metrics: new Map(
+    METRICS.map((id) => [id, { data: { name: `${id}名`, unit: '人', category: '类', description: '说明' } }]),
+  ),
 });
 
 const archives = fc
@@ -122,7 +129,12 @@ describe('exports written in pieces and gzipped', () => {
       fc.property(archives, fc.integer({ min: 1, max: 7 }), (archive, batch) => {
         const records = statisticRecords(archive, urlOf);
         const fields = STATISTIC_FIELDS.map((f) => f.name);
-        const whole = BOM + Papa.unparse({ fields, data: records.map((r) => fields.map((f) => r[f] ?? '')) }, { newline: '\r\n', escapeFormulae: FORMULA_START });
+        const whole =
+          BOM +
+          Papa.unparse(
+            { fields, data: records.map((r) => fields.map((f) => r[f] ?? '')) },
+            { newline: '\r\n', escapeFormulae: FORMULA_START },
+          );
         expect([...statisticsCsvChunks(records, batch)].join('')).toBe(whole);
         expect([...statisticsCsvChunks(eachStatisticRecord(archive, urlOf), batch)].join('')).toBe(whole);
       }),
@@ -147,7 +159,9 @@ describe('headline comparisons on /data/', () => {
         expect(selection.length).toBe(Math.min(HEADLINE_COMPARISONS, comparisons.length));
         for (const { comparison, omitted } of selection) {
           expect(comparison.records.length).toBeLessThanOrEqual(COMPARISON_ROWS);
-          const full = comparisons.find((c) => c.kind === comparison.kind && c.metric === comparison.metric && c.fixed === comparison.fixed)!;
+          const full = comparisons.find(
+            (c) => c.kind === comparison.kind && c.metric === comparison.metric && c.fixed === comparison.fixed,
+          )!;
           expect(full.records.slice(omitted)).toEqual(comparison.records);
         }
       }),

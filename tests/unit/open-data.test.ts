@@ -31,7 +31,13 @@ const urlOf = (path: string) => `${SITE}${path}`;
 const named = (entries: Record<string, string>) =>
   new Map(Object.entries(entries).map(([id, name]) => [id, { data: { name } }]));
 
-function report(id: string, region: string, year: number, stats: Stat[], extra: Partial<ReportInput['data']> = {}): ReportInput {
+function report(
+  id: string,
+  region: string,
+  year: number,
+  stats: Stat[],
+  extra: Partial<ReportInput['data']> = {},
+): ReportInput {
   return {
     id,
     region,
@@ -72,11 +78,19 @@ const archive: ArchiveInput = {
       'south',
       2013,
       [
-        stat('members', 1300000, '会员130多万人，其中“农民工”,占一半\n另起一行', { year: 2013, qualifier: '多', note: '约数' }),
+        stat('members', 1300000, '会员130多万人，其中“农民工”,占一半\n另起一行', {
+          year: 2013,
+          qualifier: '多',
+          note: '约数',
+        }),
         stat('unions', 23711, '基层工会23711家', { unit: '家', year: 2013, note: '' }),
         stat('members', 5000, '无单位5000', { unit: '', year: 2012 }),
       ],
-      { subtitle: '副题', date: { value: '2013-09', precision: 'month', inferred: true }, source: { file: 'a.txt', publication: '工人日报' } },
+      {
+        subtitle: '副题',
+        date: { value: '2013-09', precision: 'month', inferred: true },
+        source: { file: 'a.txt', publication: '工人日报' },
+      },
     ),
   ],
   regions: named({ north: '北省', south: '南市' }),
@@ -87,7 +101,10 @@ const archive: ArchiveInput = {
       ['unions', '基层组织数', '个', '组织建设'],
       ['aid', '帮扶人次', '人次', '帮扶救助'],
       ['unused', '未用指标', '个', '帮扶救助'],
-    ].map(([id, name, unit, category]) => [id!, { data: { name: name!, unit: unit!, category: category!, description: '说明' } }]),
+    ].map(([id, name, unit, category]) => [
+      id!,
+      { data: { name: name!, unit: unit!, category: category!, description: '说明' } },
+    ]),
   ),
 };
 
@@ -122,7 +139,12 @@ describe('statisticRecords', () => {
 
   it('resolves names and links through the given URL function; shared quotes share one anchor', () => {
     const [first, second, third] = records;
-    expect(first).toMatchObject({ region_name: '北省', metric_name: '会员人数', category: '组织建设', report_year: 2014 });
+    expect(first).toMatchObject({
+      region_name: '北省',
+      metric_name: '会员人数',
+      category: '组织建设',
+      report_year: 2014,
+    });
     expect(first!.report_url).toBe(`${SITE}/reports/b-2013/`);
     expect(first!.quote_url).toBe(`${SITE}/reports/b-2013/#quote-1`);
     expect(second!.quote_url).toBe(first!.quote_url);
@@ -206,7 +228,13 @@ describe('JSON documents and their schemas', () => {
     expect(validate(reportsDocument(reports, urlOf)), JSON.stringify(validate.errors)).toBe(true);
     expect(reports.map((r) => r.id)).toEqual(['b-2013', 'a-2013']);
     for (const r of reports) expect(Object.keys(r).sort()).toEqual(REPORT_FIELDS.map((f) => f.name).sort());
-    expect(reports[0]).toMatchObject({ subtitle: null, date: null, date_inferred: null, publication: null, statistics: 4 });
+    expect(reports[0]).toMatchObject({
+      subtitle: null,
+      date: null,
+      date_inferred: null,
+      publication: null,
+      statistics: 4,
+    });
     expect(reports[1]).toMatchObject({
       subtitle: '副题',
       date: '2013-09',
@@ -242,7 +270,9 @@ describe('groupings for the data pages', () => {
 
   it('finds one region across years and regions in one year, flagging units and qualifiers', () => {
     const comparisons = headlineComparisons(records);
-    const northMembers = comparisons.find((c) => c.kind === 'region-years' && c.metric === 'members' && c.fixed === '北省')!;
+    const northMembers = comparisons.find(
+      (c) => c.kind === 'region-years' && c.metric === 'members' && c.fixed === '北省',
+    )!;
     expect(northMembers.records.map((r) => r.year)).toEqual([2009, 2013]);
     expect(northMembers.mixedUnits).toBe(false);
     const southMembers = comparisons.find((c) => c.kind === 'region-years' && c.fixed === '南市')!;

@@ -9,20 +9,29 @@ import { pageWindow } from '../../src/lib/pagination';
 describe('pageWindow', () => {
   it('lists pages in order with the first, last and current two either side, gaps only where pages are left out', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2000 }).chain((last) => fc.tuple(fc.integer({ min: 1, max: last }), fc.constant(last))), ([current, last]) => {
-        const links = pageWindow(current, last);
-        const numbers = links.filter((l): l is number => l !== 'gap');
-        const expected = new Set([1, last, ...[-2, -1, 0, 1, 2].map((d) => current + d).filter((n) => n >= 1 && n <= last)]);
-        for (const n of expected) expect(numbers).toContain(n);
-        expect(numbers).toEqual([...new Set(numbers)].sort((a, b) => a - b));
-        links.forEach((link, i) => {
-          if (link !== 'gap') return;
-          const before = links[i - 1] as number;
-          const after = links[i + 1] as number;
-          expect(after - before).toBeGreaterThan(2);
-        });
-        expect(links.length).toBeLessThanOrEqual(9);
-      }),
+      fc.property(
+        fc
+          .integer({ min: 1, max: 2000 })
+          .chain((last) => fc.tuple(fc.integer({ min: 1, max: last }), fc.constant(last))),
+        ([current, last]) => {
+          const links = pageWindow(current, last);
+          const numbers = links.filter((l): l is number => l !== 'gap');
+          const expected = new Set([
+            1,
+            last,
+            ...[-2, -1, 0, 1, 2].map((d) => current + d).filter((n) => n >= 1 && n <= last),
+          ]);
+          for (const n of expected) expect(numbers).toContain(n);
+          expect(numbers).toEqual([...new Set(numbers)].sort((a, b) => a - b));
+          links.forEach((link, i) => {
+            if (link !== 'gap') return;
+            const before = links[i - 1] as number;
+            const after = links[i + 1] as number;
+            expect(after - before).toBeGreaterThan(2);
+          });
+          expect(links.length).toBeLessThanOrEqual(9);
+        },
+      ),
       { seed: 14, numRuns: 500 },
     );
   });

@@ -23,7 +23,15 @@ function oracle(report: OrderableReport, all: readonly OrderableReport[], limit:
 }
 
 // A small region tree (china › two provinces › cities) and 40 topics, so topic sets span two 32-bit words.
-const LINEAGES = [['china'], ['china', 'p1'], ['china', 'p1', 'c1'], ['china', 'p1', 'c2'], ['china', 'p2'], ['china', 'p2', 'c3'], ['p3']];
+const LINEAGES = [
+  ['china'],
+  ['china', 'p1'],
+  ['china', 'p1', 'c1'],
+  ['china', 'p1', 'c2'],
+  ['china', 'p2'],
+  ['china', 'p2', 'c3'],
+  ['p3'],
+];
 const TOPICS = Array.from({ length: 40 }, (_, i) => `t${i}`);
 
 const archive = fc
@@ -38,16 +46,14 @@ const archive = fc
   )
   .map((rows) =>
     chronological(
-      rows.map(
-        (row, i): OrderableReport => ({
-          id: `r${String(i).padStart(3, '0')}`,
-          year: row.year,
-          ...(row.month ? { date: { value: `${row.year}-0${row.month}` } } : {}),
-          region: row.lineage.at(-1)!,
-          regionLineage: row.lineage,
-          topics: row.topics,
-        }),
-      ),
+      rows.map((row, i): OrderableReport => ({
+        id: `r${String(i).padStart(3, '0')}`,
+        year: row.year,
+        ...(row.month ? { date: { value: `${row.year}-0${row.month}` } } : {}),
+        region: row.lineage.at(-1)!,
+        regionLineage: row.lineage,
+        topics: row.topics,
+      })),
     ).reverse(),
   );
 

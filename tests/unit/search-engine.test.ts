@@ -56,7 +56,8 @@ function fakePagefind(docs: readonly Doc[]): PagefindApi & { searches: string[] 
 }
 
 /** The table the indexer writes for these documents. */
-const tableOf = (docs: readonly Doc[]): SearchTable => searchFiles(docs.map((d, n) => ({ ...d, url: `/r/${n}/` }))).table;
+const tableOf = (docs: readonly Doc[]): SearchTable =>
+  searchFiles(docs.map((d, n) => ({ ...d, url: `/r/${n}/` }))).table;
 
 const folded = new WeakMap<Doc, string[]>();
 const oracle = (docs: readonly Doc[], query: string) => {
@@ -72,7 +73,9 @@ const ALPHABET = [...'内蒙古工会职工书屋劳动竞赛內職書勞動競�
 function randomDocs(seed: string, count: number): Doc[] {
   const random = createRandom(seed);
   const text = (min: number, max: number) =>
-    Array.from({ length: random.int(min, max) }, () => (random.next() < 0.05 ? random.pick([' ', '\n']) : random.pick(ALPHABET))).join('');
+    Array.from({ length: random.int(min, max) }, () =>
+      random.next() < 0.05 ? random.pick([' ', '\n']) : random.pick(ALPHABET),
+    ).join('');
   return Array.from({ length: count }, () => ({
     title: stripSpace(text(3, 12)),
     body: stripSpace(text(20, 200)),
@@ -109,7 +112,12 @@ describe('runSearch against a substring oracle', () => {
 
   it('finds traditional and full-width forms of the text', async () => {
     const context = await openSearch(fakePagefind(docs), tableOf(docs), async () => toSimplified);
-    for (const [typed, stored] of [['職工', '职工'], ['ＡＰＰ', 'app'], ['２.６', '2.6'], ['６％', '6%']] as const) {
+    for (const [typed, stored] of [
+      ['職工', '职工'],
+      ['ＡＰＰ', 'app'],
+      ['２.６', '2.6'],
+      ['６％', '6%'],
+    ] as const) {
       const outcome = await runSearch(context, { query: typed });
       expect(outcome.results.map((r) => r.report).sort((a, b) => a - b)).toEqual(oracle(docs, stored));
     }
@@ -133,7 +141,9 @@ describe('facets, counts and order', () => {
     const context = await openSearch(fakePagefind(docs), tableOf(docs), async () => toSimplified);
     const filters = { region: ['内蒙古自治区'], topic: ['劳动竞赛'] };
     const outcome = await runSearch(context, { query: '工', filters });
-    const expected = oracle(docs, '工').filter((n) => docs[n]!.regions.includes('内蒙古自治区') && docs[n]!.topics.includes('劳动竞赛'));
+    const expected = oracle(docs, '工').filter(
+      (n) => docs[n]!.regions.includes('内蒙古自治区') && docs[n]!.topics.includes('劳动竞赛'),
+    );
     expect(outcome.results.map((r) => r.report).sort((a, b) => a - b)).toEqual(expected);
     expect(outcome.unfilteredCount).toBe(oracle(docs, '工').length);
     const years: Record<string, number> = {};
@@ -143,8 +153,19 @@ describe('facets, counts and order', () => {
   });
 
   it('puts title hits first, then more occurrences per character', async () => {
-    const make = (title: string, body: string): Doc => ({ title, body, regions: ['江苏省'], year: 2000, topics: ['就业服务'] });
-    const ranked = [make('其他', '书屋书屋书屋'), make('职工书屋', '其他文字'), make('其他', `书屋${'其他'.repeat(40)}`), make('其他', '书屋书屋其他文字')];
+    const make = (title: string, body: string): Doc => ({
+      title,
+      body,
+      regions: ['江苏省'],
+      year: 2000,
+      topics: ['就业服务'],
+    });
+    const ranked = [
+      make('其他', '书屋书屋书屋'),
+      make('职工书屋', '其他文字'),
+      make('其他', `书屋${'其他'.repeat(40)}`),
+      make('其他', '书屋书屋其他文字'),
+    ];
     const context = await openSearch(fakePagefind(ranked), tableOf(ranked));
     const outcome = await runSearch(context, { query: '书屋' });
     expect(outcome.results.map((r) => r.report)).toEqual([1, 0, 3, 2]);
@@ -168,7 +189,10 @@ describe('phrase starts, highlights and excerpts', () => {
 
   it('marks exactly the matched characters, in the original text', () => {
     const basic = createFolder();
-    expect(highlight('职工书屋和ＡＰＰ<b>', ['工书', 'app'], basic)).toEqual({ html: '职<mark>工书</mark>屋和<mark>ＡＰＰ</mark>&#60;b&#62;', marks: 2 });
+    expect(highlight('职工书屋和ＡＰＰ<b>', ['工书', 'app'], basic)).toEqual({
+      html: '职<mark>工书</mark>屋和<mark>ＡＰＰ</mark>&#60;b&#62;',
+      marks: 2,
+    });
     expect(highlight('內蒙古', ['内蒙'], fold).html).toBe('<mark>內蒙</mark>古');
   });
 
@@ -189,11 +213,19 @@ describe('query terms and URL state', () => {
   });
 
   it('round-trips query, facets and sort', () => {
-    const request = { query: '金秋助学', filters: { region: ['内蒙古自治区'], topic: ['就业服务', '劳动竞赛'] }, sort: 'year-desc' as const };
+    const request = {
+      query: '金秋助学',
+      filters: { region: ['内蒙古自治区'], topic: ['就业服务', '劳动竞赛'] },
+      sort: 'year-desc' as const,
+    };
     expect(requestFromParams(new URLSearchParams(paramsFromRequest(request).toString()))).toEqual(request);
   });
 
   it('ignores unknown sort values and empty facets', () => {
-    expect(requestFromParams(new URLSearchParams('q=x&sort=random&year='))).toEqual({ query: 'x', filters: {}, sort: 'relevance' });
+    expect(requestFromParams(new URLSearchParams('q=x&sort=random&year='))).toEqual({
+      query: 'x',
+      filters: {},
+      sort: 'relevance',
+    });
   });
 });

@@ -26,7 +26,9 @@ const runsTests = (job: Job) => job.steps.some((s) => /\.ci\/run/.test(s.run ?? 
 
 describe.each(['ci.yml', 'deploy.yml'])('%s', (name) => {
   it('pins every action to a full commit SHA with its version in a comment', () => {
-    const uses = text(name).split('\n').filter((line) => /^\s*(-\s+)?uses:/.test(line));
+    const uses = text(name)
+      .split('\n')
+      .filter((line) => /^\s*(-\s+)?uses:/.test(line));
     expect(uses.length).toBeGreaterThan(0);
     for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/);
   });
@@ -51,7 +53,9 @@ describe('deploy.yml', () => {
   it('deploys only after a job that runs the tests', () => {
     const { jobs } = workflow('deploy.yml');
     const upstream = (id: string): string[] => needs(jobs[id]!).flatMap((n) => [n, ...upstream(n)]);
-    const deploy = Object.keys(jobs).find((id) => jobs[id]!.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@')))!;
+    const deploy = Object.keys(jobs).find((id) =>
+      jobs[id]!.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@')),
+    )!;
     expect(upstream(deploy).some((id) => runsTests(jobs[id]!))).toBe(true);
   });
 });

@@ -17,11 +17,70 @@ export type CandidateStat = StatEntry & { note: string };
 
 /** Units a counted outcome is given in: compound and currency units whole (千瓦时, 美元, 平方米). */
 const UNITS = [
-  '个百分点', '平方公里', '平方米', '立方米', '千瓦时', '千瓦', '兆瓦', '美元', '欧元', '港元', '日元', '英镑',
-  '人次', '家次', '场次', '户次', '批次', '架次', '公里', '千米', '公顷', '公斤', '千克', '小时', '分钟',
-  '个', '人', '名', '家', '户', '场', '次', '项', '件', '支', '所', '座', '期', '批', '处', '条', '份',
-  '篇', '本', '册', '台', '套', '间', '位', '例', '起', '倍', '分', '元', '种', '类', '辆', '部', '张',
-  '亩', '吨', '米', '%', '％',
+  '个百分点',
+  '平方公里',
+  '平方米',
+  '立方米',
+  '千瓦时',
+  '千瓦',
+  '兆瓦',
+  '美元',
+  '欧元',
+  '港元',
+  '日元',
+  '英镑',
+  '人次',
+  '家次',
+  '场次',
+  '户次',
+  '批次',
+  '架次',
+  '公里',
+  '千米',
+  '公顷',
+  '公斤',
+  '千克',
+  '小时',
+  '分钟',
+  '个',
+  '人',
+  '名',
+  '家',
+  '户',
+  '场',
+  '次',
+  '项',
+  '件',
+  '支',
+  '所',
+  '座',
+  '期',
+  '批',
+  '处',
+  '条',
+  '份',
+  '篇',
+  '本',
+  '册',
+  '台',
+  '套',
+  '间',
+  '位',
+  '例',
+  '起',
+  '倍',
+  '分',
+  '元',
+  '种',
+  '类',
+  '辆',
+  '部',
+  '张',
+  '亩',
+  '吨',
+  '米',
+  '%',
+  '％',
 ].sort((a, b) => [...b].length - [...a].length);
 
 const QUANTITY = new RegExp(`(?<![\\d.,０-９A-Za-z第])${quantitySource(UNITS.join('|'))}(?![\\d.])`, 'gu');
@@ -33,7 +92,9 @@ const QUANTITY = new RegExp(`(?<![\\d.,０-９A-Za-z第])${quantitySource(UNITS.
  */
 function notAQuantity(text: string, start: number, unit: string): boolean {
   const before = text.slice(Math.max(0, start - 4), start);
-  return ((unit === '分' || unit === '分钟') && /\d\s*[时点]$/u.test(before)) || (unit === '名' && /[前后]$/u.test(before));
+  return (
+    ((unit === '分' || unit === '分钟') && /\d\s*[时点]$/u.test(before)) || (unit === '名' && /[前后]$/u.test(before))
+  );
 }
 
 /**
@@ -84,7 +145,8 @@ function sentenceAround(text: string, start: number): string {
 }
 
 const PEOPLE = new Set(['人', '名']);
-const sameUnit = (a: string, b: string) => a === b || (PEOPLE.has(a) && PEOPLE.has(b)) || (a === '％' && b === '%') || (a === '%' && b === '％');
+const sameUnit = (a: string, b: string) =>
+  a === b || (PEOPLE.has(a) && PEOPLE.has(b)) || (a === '％' && b === '%') || (a === '%' && b === '％');
 
 /**
  * The metric whose own vocabulary the clause uses: one of its terms in the clause and the unit among
@@ -156,7 +218,9 @@ export function findCandidates(
       if (seen.has(key)) continue;
       seen.add(key);
       found++;
-      const years = [...sentenceAround(text, match.index).matchAll(/(?<!\d)((?:19|20)\d\d)(?=年)/gu)].map((m) => Number(m[1]));
+      const years = [...sentenceAround(text, match.index).matchAll(/(?<!\d)((?:19|20)\d\d)(?=年)/gu)].map((m) =>
+        Number(m[1]),
+      );
       const metric = assignMetric(itemAround(clause, match.index - from, raw.length), quantity.unit, metrics);
       // Keys in the order the content guide lists them, so the YAML reads like hand-made entries.
       candidates.push({

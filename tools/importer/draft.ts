@@ -12,7 +12,16 @@ import { UNASSIGNED_METRIC } from '../../src/lib/report-checks.ts';
 import { DecodeError, decodeSource, type DecodedSource, type SourceEncoding } from '../../src/lib/decode.ts';
 import { ImportError } from './errors.ts';
 import { escapeMdxText, jsxAttribute } from './escape-mdx.ts';
-import { inferRegion, RegionMatcher, regionAliases, suggestTopics, type RegionEntry, type RegionGuess, type TopicEntry, type TopicGuess } from './infer.ts';
+import {
+  inferRegion,
+  RegionMatcher,
+  regionAliases,
+  suggestTopics,
+  type RegionEntry,
+  type RegionGuess,
+  type TopicEntry,
+  type TopicGuess,
+} from './infer.ts';
 import { bodyYear, datelineDate, dateFromFileName, parseDate, type FoundDate } from './publication-date.ts';
 import { isSignatureLine, readStructure, type BodyBlock, type ReportStructure } from './structure.ts';
 
@@ -74,7 +83,10 @@ function resolveRegion(wanted: string, regions: readonly RegionEntry[]): RegionE
   if (byId) return byId;
   const byName = regions.filter((r) => r.name === wanted);
   const matches = byName.length > 0 ? byName : regions.filter((r) => regionAliases(r).includes(wanted));
-  const listed = (list: readonly RegionEntry[]) => list.map((r) => `${r.id}（${r.parent ? `${regions.find((p) => p.id === r.parent)?.name ?? ''}` : ''}${r.name}）`).join('、');
+  const listed = (list: readonly RegionEntry[]) =>
+    list
+      .map((r) => `${r.id}（${r.parent ? `${regions.find((p) => p.id === r.parent)?.name ?? ''}` : ''}${r.name}）`)
+      .join('、');
   if (matches.length === 1) return matches[0] as RegionEntry;
   if (matches.length > 1) {
     throw new ImportError(
@@ -84,7 +96,10 @@ function resolveRegion(wanted: string, regions: readonly RegionEntry[]): RegionE
   }
   const similar = regions.filter((r) => r.name.includes(wanted) || wanted.includes(r.short ?? r.name)).slice(0, 5);
   const hint = similar.length ? `相近的有：${listed(similar)}` : '请用 content/regions.json 中的标识或中文名';
-  throw new ImportError('unknown-region', `未知地区“${wanted}”：${hint} / unknown region "${wanted}"${similar.length ? `; similar: ${similar.map((r) => r.id).join(', ')}` : ''}`);
+  throw new ImportError(
+    'unknown-region',
+    `未知地区“${wanted}”：${hint} / unknown region "${wanted}"${similar.length ? `; similar: ${similar.map((r) => r.id).join(', ')}` : ''}`,
+  );
 }
 
 function resolveTopics(wanted: readonly string[], topics: readonly TopicEntry[]): string[] {
@@ -123,18 +138,24 @@ function sourceNotes(structure: ReportStructure, stats: { listed: number; found:
   // encoding makes the same article.
   const notes = ['原件按原字节保存，未作改动。'];
   if (structure.titleSource === 'placeholder') {
-    notes.push(`原文开头没有可识别的标题行，标题${quoted(structure.title)}为导入程序暂拟，首行仍在正文中，待编者拟定标题。`);
+    notes.push(
+      `原文开头没有可识别的标题行，标题${quoted(structure.title)}为导入程序暂拟，首行仍在正文中，待编者拟定标题。`,
+    );
   }
   for (const line of [...structure.banners, ...structure.furniture]) {
     notes.push(`第${line.line}行${quoted(line.text)}为版面杂项（${line.reason}），移出正文。`);
   }
-  const signatures = structure.blocks.filter((b) => b.kind === 'paragraph' && isSignatureLine(b.text)).flatMap((b) => b.lines);
-  if (signatures.length > 0) notes.push(`第${listLines(signatures)}行识别为落款（署名单位、职务姓名或日期），作为正文保留，不作小标题。`);
+  const signatures = structure.blocks
+    .filter((b) => b.kind === 'paragraph' && isSignatureLine(b.text))
+    .flatMap((b) => b.lines);
+  if (signatures.length > 0)
+    notes.push(`第${listLines(signatures)}行识别为落款（署名单位、职务姓名或日期），作为正文保留，不作小标题。`);
   for (const line of structure.bylines) {
     notes.push(`第${line.line}行${line.reason}${quoted(line.text)}移出正文，作者著录于作者栏。`);
   }
   const captions = structure.blocks.filter((b) => b.kind === 'caption').flatMap((b) => b.lines);
-  if (captions.length > 0) notes.push(`第${listLines(captions)}行识别为图片说明（照片未收入档案），按原位置保留为图片说明。`);
+  if (captions.length > 0)
+    notes.push(`第${listLines(captions)}行识别为图片说明（照片未收入档案），按原位置保留为图片说明。`);
   if (structure.joins.length > 0) {
     const shown = structure.joins
       .slice(0, NOTE_DETAIL_LIMIT)
@@ -144,13 +165,19 @@ function sourceNotes(structure: ReportStructure, stats: { listed: number; found:
     notes.push(`OCR 断行已按规范化规则接排：${shown}${more}。接排处也可能是原文缺漏，校对时请核对。`);
   }
   if (structure.pageBreaks) notes.push('原文含换页符，按换行处理。');
-  if (stats.found > stats.listed) notes.push(`文中共有 ${stats.found} 处带单位的数字，统计候选只列出前 ${stats.listed} 条。`);
+  if (stats.found > stats.listed)
+    notes.push(`文中共有 ${stats.found} 处带单位的数字，统计候选只列出前 ${stats.listed} 条。`);
   return notes;
 }
 
 function extent(structure: ReportStructure, lines: DraftOptions['lines']): string {
-  const parts = [lines ? `第${lines.from}—${lines.to}行由导入程序作为一篇报道导入（文件其余部分未导入）` : '全文由导入程序作为一篇报道导入'];
-  if (structure.titleLines.length > 0 && structure.titleSource !== 'placeholder') parts.push(`标题在第${structure.titleLines.join('、')}行`);
+  const parts = [
+    lines
+      ? `第${lines.from}—${lines.to}行由导入程序作为一篇报道导入（文件其余部分未导入）`
+      : '全文由导入程序作为一篇报道导入',
+  ];
+  if (structure.titleLines.length > 0 && structure.titleSource !== 'placeholder')
+    parts.push(`标题在第${structure.titleLines.join('、')}行`);
   if (structure.subtitleLine !== undefined) parts.push(`副题在第${structure.subtitleLine}行`);
   if (structure.bylines.length > 0) parts.push(`署名在第${structure.bylines.map((b) => b.line).join('、')}行`);
   return `${parts.join('；')}。待编者核对。`;
@@ -182,7 +209,10 @@ function matcherOf(regions: readonly RegionEntry[]): RegionMatcher {
 export function parseGivenDate(value: string): FoundDate {
   const date = parseDate(value.trim());
   if (!date || date.evidence.replace(/\s/gu, '') !== value.replace(/\s/gu, '').replace(/年$/u, '')) {
-    throw new ImportError('bad-year', `日期“${value}”无效：写作 2024、2024-01、2024-01-24 或 2024年1月24日 / invalid date "${value}"`);
+    throw new ImportError(
+      'bad-year',
+      `日期“${value}”无效：写作 2024、2024-01、2024-01-24 或 2024年1月24日 / invalid date "${value}"`,
+    );
   }
   return date;
 }
@@ -198,7 +228,12 @@ interface YearChoice {
 function chooseYear(options: DraftOptions, text: string): YearChoice | undefined {
   if (options.date !== undefined) {
     const date = parseGivenDate(options.date);
-    return { value: date.year, source: 'manifest', evidence: date.evidence, date: { value: date.value, precision: date.precision, inferred: false, note: '日期由导入清单给出。' } };
+    return {
+      value: date.year,
+      source: 'manifest',
+      evidence: date.evidence,
+      date: { value: date.value, precision: date.precision, inferred: false, note: '日期由导入清单给出。' },
+    };
   }
   if (options.year !== undefined) return { value: options.year, source: 'given' };
   const fromName = options.fileName === undefined ? undefined : dateFromFileName(options.fileName);
@@ -207,7 +242,12 @@ function chooseYear(options: DraftOptions, text: string): YearChoice | undefined
       value: fromName.year,
       source: 'file-name',
       evidence: fromName.evidence,
-      date: { value: fromName.value, precision: fromName.precision, inferred: true, note: `日期取自原件文件名（${fromName.evidence}），原文未印，待核对。` },
+      date: {
+        value: fromName.value,
+        precision: fromName.precision,
+        inferred: true,
+        note: `日期取自原件文件名（${fromName.evidence}），原文未印，待核对。`,
+      },
     };
   }
   const printed = datelineDate(text);
@@ -216,7 +256,12 @@ function chooseYear(options: DraftOptions, text: string): YearChoice | undefined
       value: printed.year,
       source: 'dateline',
       evidence: printed.evidence,
-      date: { value: printed.value, precision: printed.precision, inferred: false, note: `日期据原文电头或印刷行：${quoted(printed.evidence)}。` },
+      date: {
+        value: printed.value,
+        precision: printed.precision,
+        inferred: false,
+        note: `日期据原文电头或印刷行：${quoted(printed.evidence)}。`,
+      },
     };
   }
   const guess = bodyYear(text);
@@ -253,7 +298,10 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
     );
   }
   if (options.year !== undefined && !(Number.isInteger(options.year) && options.year >= 1900 && options.year <= 2100)) {
-    throw new ImportError('bad-year', `年份“${options.year}”无效：须为 1900–2100 之间的整数 / invalid year "${options.year}"`);
+    throw new ImportError(
+      'bad-year',
+      `年份“${options.year}”无效：须为 1900–2100 之间的整数 / invalid year "${options.year}"`,
+    );
   }
   if (options.date !== undefined) parseGivenDate(options.date);
   const chosenRegion = options.region !== undefined ? resolveRegion(options.region, vocabularies.regions) : undefined;
@@ -282,8 +330,13 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
   const regionGuess = chosenRegion ? undefined : inferRegion(headline, body, matcherOf(vocabularies.regions));
   const regionEntry = chosenRegion ?? regionGuess?.region;
   if (!regionEntry) {
-    const named = regionGuess?.candidates.slice(0, 3).map((c) => `${c.id} ${c.name}`).join('、');
-    missing.push(`地区 region（${regionGuess?.evidence ?? ''}${named ? `；文中提到：${named}` : ''}）→ --region 或清单的 region 列`);
+    const named = regionGuess?.candidates
+      .slice(0, 3)
+      .map((c) => `${c.id} ${c.name}`)
+      .join('、');
+    missing.push(
+      `地区 region（${regionGuess?.evidence ?? ''}${named ? `；文中提到：${named}` : ''}）→ --region 或清单的 region 列`,
+    );
   }
   const year = chooseYear(options, selected);
   if (!year) missing.push('年份 year（文件名、电头和正文都没有可用的年份）→ --year 或清单的 date 列');
@@ -291,7 +344,10 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
   const topics = chosenTopics ?? topicGuesses.map((t) => t.id);
   if (topics.length === 0) missing.push('主题 topics（标题无主题词，正文主题词不足三个）→ --topics 或清单的 topics 列');
   if (!regionEntry || !year || topics.length === 0) {
-    throw new ImportError('missing', `缺少 ${missing.length} 项，无法推断 / ${missing.length} field(s) missing:\n  - ${missing.join('\n  - ')}`);
+    throw new ImportError(
+      'missing',
+      `缺少 ${missing.length} 项，无法推断 / ${missing.length} field(s) missing:\n  - ${missing.join('\n  - ')}`,
+    );
   }
 
   // Hash of the text, not the bytes: the same report in another encoding gets the same id.
@@ -303,7 +359,11 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
     vocabularies.metrics,
     { limit: options.candidateLimit },
   );
-  const stats = { listed: candidates.length, found, assigned: candidates.filter((c) => c.metric !== UNASSIGNED_METRIC).length };
+  const stats = {
+    listed: candidates.length,
+    found,
+    assigned: candidates.filter((c) => c.metric !== UNASSIGNED_METRIC).length,
+  };
   const warnings: string[] = [];
   if (year.source === 'body') warnings.push(`年份 ${year.value} 仅据正文推测（${year.evidence}），低可信度，须核实`);
   if (stats.listed > stats.assigned) warnings.push(`${stats.listed - stats.assigned} 条统计候选未归类（unassigned）`);
@@ -345,7 +405,13 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
     mdx,
     encoding,
     structure,
-    region: { id: regionEntry.id, name: regionEntry.name, inferred: !chosenRegion, evidence: regionGuess?.evidence, candidates: regionGuess?.candidates ?? [] },
+    region: {
+      id: regionEntry.id,
+      name: regionEntry.name,
+      inferred: !chosenRegion,
+      evidence: regionGuess?.evidence,
+      candidates: regionGuess?.candidates ?? [],
+    },
     year: { value: year.value, source: year.source, evidence: year.evidence },
     topics: { ids: topics, inferred: !chosenTopics, guesses: topicGuesses },
     stats,

@@ -18,8 +18,23 @@ const depth = (r: RegionEntry) => LEVEL_DEPTH[r.level] ?? 0;
 
 /** Administrative suffixes dropped to get a region's short name: 呼和浩特市 → 呼和浩特, 内蒙古自治区 → 内蒙古. */
 const SUFFIXES = [
-  '特别行政区', '维吾尔自治区', '壮族自治区', '回族自治区', '自治区', '自治州', '自治县', '自治旗', '地区', '林区', '新区',
-  '省', '市', '县', '区', '盟', '旗',
+  '特别行政区',
+  '维吾尔自治区',
+  '壮族自治区',
+  '回族自治区',
+  '自治区',
+  '自治州',
+  '自治县',
+  '自治旗',
+  '地区',
+  '林区',
+  '新区',
+  '省',
+  '市',
+  '县',
+  '区',
+  '盟',
+  '旗',
 ];
 /** The 55 minority peoples, whose names stand before 自治州/自治县/自治旗 (延边朝鲜族自治州 → 延边). */
 const PEOPLES =
@@ -31,7 +46,8 @@ const ETHNIC = new RegExp(`(?:${PEOPLES.join('|')})族$`, 'u');
 /** 延边朝鲜族 → 延边, 双江拉祜族佤族布朗族傣族 → 双江; 鄂温克族 (a people's own banner) stays. */
 function withoutPeoples(stem: string): string {
   let rest = stem;
-  for (let match = ETHNIC.exec(rest); match && match.index > 0; match = ETHNIC.exec(rest)) rest = rest.slice(0, match.index);
+  for (let match = ETHNIC.exec(rest); match && match.index > 0; match = ETHNIC.exec(rest))
+    rest = rest.slice(0, match.index);
   return rest;
 }
 
@@ -51,12 +67,33 @@ export function shortRegionName(name: string): string | undefined {
  * Short forms that are also common words (来宾 guests, 安康杯, 长治久安, 白银 silver …): a region with such a
  * short form is only recognised by its full name.
  */
-const COMMON_WORDS = new Set(['来宾', '安康', '长治', '白银', '三明', '中山', '阿里', '东方', '海东', '海西', '海北', '山南', '黄南', '新城', '城关', '城区', '郊区', '矿区', '新区']);
+const COMMON_WORDS = new Set([
+  '来宾',
+  '安康',
+  '长治',
+  '白银',
+  '三明',
+  '中山',
+  '阿里',
+  '东方',
+  '海东',
+  '海西',
+  '海北',
+  '山南',
+  '黄南',
+  '新城',
+  '城关',
+  '城区',
+  '郊区',
+  '矿区',
+  '新区',
+]);
 
 /** The forms a region's name is printed in, longest first. Counties need their full name or a short form of 3+ characters. */
 export function regionAliases(region: Pick<RegionEntry, 'name' | 'level' | 'short'>): string[] {
   const short = region.short ?? shortRegionName(region.name);
-  const usable = short !== undefined && !COMMON_WORDS.has(short) && (region.level !== 'county' || [...short].length >= 3);
+  const usable =
+    short !== undefined && !COMMON_WORDS.has(short) && (region.level !== 'county' || [...short].length >= 3);
   return usable && short !== region.name ? [region.name, short] : [region.name];
 }
 
@@ -118,7 +155,8 @@ export class RegionMatcher {
   /** The regions in the chain from the top down to this one. */
   lineage(id: string): string[] {
     const chain: string[] = [];
-    for (let r = this.byId.get(id); r && !chain.includes(r.id); r = r.parent ? this.byId.get(r.parent) : undefined) chain.unshift(r.id);
+    for (let r = this.byId.get(id); r && !chain.includes(r.id); r = r.parent ? this.byId.get(r.parent) : undefined)
+      chain.unshift(r.id);
     return chain;
   }
 
@@ -137,14 +175,20 @@ export class RegionMatcher {
     const scan = text.slice(0, REGION_SCAN_LIMIT);
     for (let i = 0; i < scan.length; i++) {
       const options = this.byFirst.get(scan[i] as string);
-      const hit = options?.find(({ alias }) => scan.startsWith(alias, i) && onBoundary(scan, i, i + alias.length, false));
+      const hit = options?.find(
+        ({ alias }) => scan.startsWith(alias, i) && onBoundary(scan, i, i + alias.length, false),
+      );
       if (!hit) continue;
       if (hit.regions.length === 1) counts.set(hit.regions[0]!.id, (counts.get(hit.regions[0]!.id) ?? 0) + 1);
       else shared.push(hit.regions);
       i += hit.alias.length - 1;
     }
     for (const candidates of shared) {
-      const named = candidates.filter((c) => this.lineage(c.id).slice(0, -1).some((a) => counts.has(a)));
+      const named = candidates.filter((c) =>
+        this.lineage(c.id)
+          .slice(0, -1)
+          .some((a) => counts.has(a)),
+      );
       const top = candidates.find((c) => candidates.every((o) => o === c || this.lineage(o.id).includes(c.id)));
       const chosen = named.length === 1 ? named[0] : top;
       if (chosen) counts.set(chosen.id, (counts.get(chosen.id) ?? 0) + 1);
@@ -171,7 +215,8 @@ export interface RegionInference {
 }
 
 /** A newspaper dateline: 本报呼和浩特1月24日电, 新华社北京2024年1月24日电 — the place between the agency and the date. */
-const DATELINE = /(?:本报|新华社|中新社|人民网|新华网)([\p{Script=Han}]{2,12}?)(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:专)?电/u;
+const DATELINE =
+  /(?:本报|新华社|中新社|人民网|新华网)([\p{Script=Han}]{2,12}?)(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日(?:专)?电/u;
 /** A national story's headline: 全国, 中华全国总工会, 全总. */
 const NATIONAL = /全国|中华全国总工会|全总/u;
 /** Mentions needed, and the lead over any unrelated place, for the body alone to name the region. */
@@ -189,8 +234,20 @@ export function inferRegion(headline: string, body: string, matcher: RegionMatch
   const text = matcher.mentions(body);
   const ids = new Set([...title.keys(), ...dateline.keys(), ...text.keys()]);
   const candidates = [...ids]
-    .map((id) => ({ id, name: matcher.byId.get(id)?.name ?? id, titleHits: title.get(id) ?? 0, datelineHits: dateline.get(id) ?? 0, bodyHits: text.get(id) ?? 0 }))
-    .sort((a, b) => b.titleHits - a.titleHits || b.datelineHits - a.datelineHits || b.bodyHits - a.bodyHits || a.id.localeCompare(b.id));
+    .map((id) => ({
+      id,
+      name: matcher.byId.get(id)?.name ?? id,
+      titleHits: title.get(id) ?? 0,
+      datelineHits: dateline.get(id) ?? 0,
+      bodyHits: text.get(id) ?? 0,
+    }))
+    .sort(
+      (a, b) =>
+        b.titleHits - a.titleHits ||
+        b.datelineHits - a.datelineHits ||
+        b.bodyHits - a.bodyHits ||
+        a.id.localeCompare(b.id),
+    );
   const deepest = (list: string[]) => {
     const sorted = [...list].sort((a, b) => depth(matcher.byId.get(b)!) - depth(matcher.byId.get(a)!));
     const top = sorted[0];
@@ -205,7 +262,9 @@ export function inferRegion(headline: string, body: string, matcher: RegionMatch
     const region = deepest([...dateline.keys()]);
     if (region) return { region, evidence: `电头“${datelinePlace}”`, candidates };
   }
-  const ranked = [...text].sort((a, b) => b[1] - a[1] || depth(matcher.byId.get(b[0])!) - depth(matcher.byId.get(a[0])!));
+  const ranked = [...text].sort(
+    (a, b) => b[1] - a[1] || depth(matcher.byId.get(b[0])!) - depth(matcher.byId.get(a[0])!),
+  );
   const [leader, count = 0] = ranked[0] ?? [];
   if (leader !== undefined) {
     const rival = Math.max(0, ...ranked.filter(([id]) => !matcher.related(id, leader)).map(([, n]) => n));

@@ -22,7 +22,17 @@ export interface ManifestRow {
   lines?: string;
 }
 
-export const MANIFEST_COLUMNS = ['file', 'id', 'title', 'date', 'year', 'region', 'topics', 'authors', 'lines'] as const;
+export const MANIFEST_COLUMNS = [
+  'file',
+  'id',
+  'title',
+  'date',
+  'year',
+  'region',
+  'topics',
+  'authors',
+  'lines',
+] as const;
 
 /** A list cell: 组织建设,维权 or 张三、李四 or 张三;李四. */
 const list = (cell: string) =>
@@ -40,9 +50,17 @@ export interface Manifest {
 
 export function readManifest(path: string): Manifest {
   if (!fs.existsSync(path)) throw new ImportError('not-found', `找不到清单 ${path} / manifest not found: ${path}`);
-  if (fs.statSync(path).isDirectory()) throw new ImportError('directory', `清单 ${path} 是目录，须为 CSV 文件 / the manifest ${path} is a directory, not a CSV file`);
+  if (fs.statSync(path).isDirectory())
+    throw new ImportError(
+      'directory',
+      `清单 ${path} 是目录，须为 CSV 文件 / the manifest ${path} is a directory, not a CSV file`,
+    );
   const text = fs.readFileSync(path, 'utf8').replace(/^\uFEFF/u, '');
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
   const fields = parsed.meta.fields ?? [];
   const unknown = fields.filter((f) => !(MANIFEST_COLUMNS as readonly string[]).includes(f));
   if (!fields.includes('file') || unknown.length > 0) {
@@ -54,7 +72,11 @@ export function readManifest(path: string): Manifest {
   }
   // Short rows are fine (empty cells), and a one-column manifest has no delimiter to detect.
   const bad = parsed.errors.find((e) => e.code !== 'TooFewFields' && e.code !== 'UndetectableDelimiter');
-  if (bad) throw new ImportError('usage', `清单 ${path} 第 ${(bad.row ?? 0) + 2} 行无法解析：${bad.message} / cannot parse the manifest at row ${(bad.row ?? 0) + 2}: ${bad.message}`);
+  if (bad)
+    throw new ImportError(
+      'usage',
+      `清单 ${path} 第 ${(bad.row ?? 0) + 2} 行无法解析：${bad.message} / cannot parse the manifest at row ${(bad.row ?? 0) + 2}: ${bad.message}`,
+    );
   const rows = parsed.data.map((record, i): ManifestRow => {
     const cell = (name: string) => {
       const value = record[name]?.trim();
@@ -72,14 +94,22 @@ export function readManifest(path: string): Manifest {
     return row;
   });
   const empty = rows.find((r) => r.file === '');
-  if (empty) throw new ImportError('usage', `清单 ${path} 第 ${empty.line} 行没有 file / manifest row ${empty.line} has no file`);
+  if (empty)
+    throw new ImportError(
+      'usage',
+      `清单 ${path} 第 ${empty.line} 行没有 file / manifest row ${empty.line} has no file`,
+    );
   const folder = dirname(resolve(path));
   const byPath = new Map<string, ManifestRow>();
   const byName = new Map<string, ManifestRow[]>();
   for (const row of rows) {
     const full = resolve(folder, row.file);
     const twin = byPath.get(full);
-    if (twin) throw new ImportError('usage', `清单 ${path} 第 ${twin.line} 行和第 ${row.line} 行是同一个文件 ${row.file} / manifest rows ${twin.line} and ${row.line} name the same file`);
+    if (twin)
+      throw new ImportError(
+        'usage',
+        `清单 ${path} 第 ${twin.line} 行和第 ${row.line} 行是同一个文件 ${row.file} / manifest rows ${twin.line} and ${row.line} name the same file`,
+      );
     byPath.set(full, row);
     byName.set(basename(row.file), [...(byName.get(basename(row.file)) ?? []), row]);
   }
@@ -128,7 +158,13 @@ export function expandInputs(paths: readonly string[], manifestPath?: string): I
     } else if (fs.statSync(path).isDirectory()) {
       const files = filesIn(path).filter((f) => resolve(f) !== manifestPath);
       if (files.length === 0) {
-        add({ path, problem: new ImportError('directory', `${path} 是目录，其中没有 .txt 文件 / ${path} is a directory with no .txt files in it`) });
+        add({
+          path,
+          problem: new ImportError(
+            'directory',
+            `${path} 是目录，其中没有 .txt 文件 / ${path} is a directory with no .txt files in it`,
+          ),
+        });
       }
       for (const file of files) add({ path: file });
     } else {

@@ -25,7 +25,12 @@ function validDate(year: number, month?: number, day?: number): boolean {
   return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function found(year: number, month: number | undefined, day: number | undefined, evidence: string): FoundDate | undefined {
+function found(
+  year: number,
+  month: number | undefined,
+  day: number | undefined,
+  evidence: string,
+): FoundDate | undefined {
   if (!validDate(year, month, day)) return undefined;
   if (month === undefined) return { value: String(year), precision: 'year', year, evidence };
   if (day === undefined) return { value: `${year}-${pad(month)}`, precision: 'month', year, evidence };
@@ -70,7 +75,10 @@ const EDGE_LINES = 6;
  * a print line (出版日期：2024年1月24日, 2024年1月24日 星期三) among the first and last lines.
  */
 export function datelineDate(text: string): FoundDate | undefined {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const edges = [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)];
   const FULL = '((?:19|20)\\d\\d)\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日';
   const patterns = [

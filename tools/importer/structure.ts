@@ -72,14 +72,41 @@ const LONG_HEADLINE_LENGTH = 300;
 const HAN_NAME = '\\p{Script=Han}{1,6}(?:·\\p{Script=Han}{1,8})?';
 const NAME = new RegExp(`^${HAN_NAME}$`, 'u');
 /** Printed roles in bylines: 本报记者 张三, 通讯员 李四, 文/图 王五. */
-const BYLINE_ROLES = ['本报特约记者', '本报通讯员', '本报记者', '特约记者', '通讯员', '实习生', '本报评论员', '记者', '文/图', '文／图', '图/文', '图／文'];
+const BYLINE_ROLES = [
+  '本报特约记者',
+  '本报通讯员',
+  '本报记者',
+  '特约记者',
+  '通讯员',
+  '实习生',
+  '本报评论员',
+  '记者',
+  '文/图',
+  '文／图',
+  '图/文',
+  '图／文',
+];
 const BYLINE_ROLE = new RegExp(BYLINE_ROLES.join('|'), 'gu'); // longest first, matched in one pass
 /** Editor, layout and page credits: page furniture, never authors (本版责任编辑 张明 版式 李华). */
 const CREDIT_WORD = /编辑|责编|美编|版式|组版|制图|校对|照排|审稿|终审|本版/u;
 /** Words in brackets at the end of a report that are not names. */
-const NOT_NAMES = new Set(['待续', '未完', '全文完', '续完', '完', '下转', '上接', '试行', '草案', '摘要', '节选', '有删节']);
+const NOT_NAMES = new Set([
+  '待续',
+  '未完',
+  '全文完',
+  '续完',
+  '完',
+  '下转',
+  '上接',
+  '试行',
+  '草案',
+  '摘要',
+  '节选',
+  '有删节',
+]);
 /** Positions printed before a signatory's name: 南通市总工会主席陆玉明. */
-const POSITIONS = '(?:副?主席|副?书记|副?主任|副?部长|副?局长|副?厅长|副?会长|理事长|总经理|董事长|副?院长|副?校长|副?市长|副?省长|副?县长|副?区长|副?旗长|副?盟长|委员)';
+const POSITIONS =
+  '(?:副?主席|副?书记|副?主任|副?部长|副?局长|副?厅长|副?会长|理事长|总经理|董事长|副?院长|副?校长|副?市长|副?省长|副?县长|副?区长|副?旗长|副?盟长|委员)';
 const SIGNATORY = new RegExp(`^(.{2,40}?${POSITIONS})\\s*(${HAN_NAME})$`, 'u');
 
 /** Page furniture: not part of any article's text. */
@@ -87,7 +114,8 @@ const FURNITURE: { pattern: RegExp; reason: string }[] = [
   { pattern: /开印时间|印完时间|付印时间|印刷时间/u, reason: '印刷时间行' },
   { pattern: /(?:下转|上接|转第|接第|转至第)\s*[\d０-９一二三四五六七八九十]+\s*版/u, reason: '转版提示' },
   {
-    pattern: /^[（(]?\s*(?:本版)?(?:责任编辑|责编|编辑|值班编辑|美术编辑|美编|图片编辑|版式设计|版式|组版|制图|校对|照排|审稿|终审)(?:\s*[:：]|[\s　]+\p{Script=Han})/u,
+    pattern:
+      /^[（(]?\s*(?:本版)?(?:责任编辑|责编|编辑|值班编辑|美术编辑|美编|图片编辑|版式设计|版式|组版|制图|校对|照排|审稿|终审)(?:\s*[:：]|[\s　]+\p{Script=Han})/u,
     reason: '编辑署名',
   },
   { pattern: /^[（(]?\s*本版(?:文图|图文|稿件|图片|文字|照片)/u, reason: '版面署名' },
@@ -141,7 +169,12 @@ export function parseByline(line: string): Author[] | undefined {
   for (const token of tokens) {
     if (token.startsWith('\u0000')) {
       role = token.slice(1);
-    } else if (NAME.test(token) && !NOT_NAMES.has(token) && !CREDIT_WORD.test(token) && [...token.replace('·', '')].length >= 2) {
+    } else if (
+      NAME.test(token) &&
+      !NOT_NAMES.has(token) &&
+      !CREDIT_WORD.test(token) &&
+      [...token.replace('·', '')].length >= 2
+    ) {
       authors.push(role ? { name: token, role } : { name: token });
       role = undefined;
     } else {
@@ -160,7 +193,8 @@ const SIGNING_LINE = new RegExp(`^${SIGNING_BODY}(?:[\\s　、]+${SIGNING_BODY})
 /** A signature with the signer's office: 中华人民共和国主席　习近平. */
 const OFFICE_SIGNATURE = new RegExp(`^.{2,30}?(?:主席|总理|委员长|书记|部长|省长|市长)[\\s　]+${HAN_NAME}$`, 'u');
 /** The date under a signature: 2024年1月24日 (alone on its line). */
-const SIGNATURE_DATE = /^(?:19|20)\d\d年\d{1,2}月\d{1,2}日$|^[二〇一二三四五六七八九零○]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/u;
+const SIGNATURE_DATE =
+  /^(?:19|20)\d\d年\d{1,2}月\d{1,2}日$|^[二〇一二三四五六七八九零○]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/u;
 
 /** A signature line of a document (signing bodies, an office and name, its date): body text, not a heading. */
 export function isSignatureLine(line: string): boolean {
@@ -240,7 +274,10 @@ function readHeader(lines: readonly TextLine[]): Header {
     // Banners at the very top, then the first line.
     titleStart = 0;
     // (A date alone on a line above the headline is the page's date line.)
-    while (titleStart < top.length - 1 && (isSpacedBanner(top[titleStart]?.text ?? '') || SIGNATURE_DATE.test(top[titleStart]?.text.trim() ?? ''))) {
+    while (
+      titleStart < top.length - 1 &&
+      (isSpacedBanner(top[titleStart]?.text ?? '') || SIGNATURE_DATE.test(top[titleStart]?.text.trim() ?? ''))
+    ) {
       titleStart++;
     }
     const first = top[titleStart];
@@ -260,7 +297,8 @@ function readHeader(lines: readonly TextLine[]): Header {
 
   // Above the title: banners and kickers when they are all headline-shaped; otherwise body text.
   const above = top.slice(0, titleStart);
-  if (above.length > 0 && above.every((l) => isHeadlineShaped(l.text, 60) || isSpacedBanner(l.text))) header.banners = above;
+  if (above.length > 0 && above.every((l) => isHeadlineShaped(l.text, 60) || isSpacedBanner(l.text)))
+    header.banners = above;
 
   const next = () => lines[after];
   const subtitleLine = next();
@@ -276,7 +314,9 @@ function readHeader(lines: readonly TextLine[]): Header {
       [...subtitleLine.text.trim()].length <= 30 &&
       !/[，、；：,]/u.test(subtitleLine.text) &&
       following !== undefined &&
-      (!isHeadlineShaped(following.text) || parseByline(following.text) !== undefined || parseSignatory(following.text) !== undefined);
+      (!isHeadlineShaped(following.text) ||
+        parseByline(following.text) !== undefined ||
+        parseSignatory(following.text) !== undefined);
     if (dashed !== undefined || plainSecond) {
       header.subtitle = dashed ?? subtitleLine.text.trim();
       header.subtitleLine = subtitleLine;
@@ -313,9 +353,12 @@ export function readStructure(source: string): ReportStructure {
 
   const header = readHeader(lines);
   const headerLines = new Set<number>(
-    [...header.titleLines, ...header.banners, ...(header.subtitleLine ? [header.subtitleLine] : []), ...header.bylines.map((b) => b.line)].map(
-      (l) => l.number,
-    ),
+    [
+      ...header.titleLines,
+      ...header.banners,
+      ...(header.subtitleLine ? [header.subtitleLine] : []),
+      ...header.bylines.map((b) => b.line),
+    ].map((l) => l.number),
   );
   const markedLevels = lines
     .filter((l) => !headerLines.has(l.number))
@@ -387,7 +430,12 @@ export function readStructure(source: string): ReportStructure {
         break;
       case 'heading':
         bodyStarted = true;
-        structure.blocks.push({ kind: 'heading', level: Math.max(2, tag.level) as 2 | 3 | 4, text: stripMarks(block.text), lines: numbers });
+        structure.blocks.push({
+          kind: 'heading',
+          level: Math.max(2, tag.level) as 2 | 3 | 4,
+          text: stripMarks(block.text),
+          lines: numbers,
+        });
         break;
       case 'signature':
         bodyStarted = true;
@@ -403,7 +451,11 @@ export function readStructure(source: string): ReportStructure {
         for (let i = 1; i < block.lines.length; i++) {
           const before = block.lines[i - 1] as TextLine;
           const after = block.lines[i] as TextLine;
-          structure.joins.push({ lines: [before.number, after.number], before: tail(before.text, 6), after: head(after.text, 6) });
+          structure.joins.push({
+            lines: [before.number, after.number],
+            before: tail(before.text, 6),
+            after: head(after.text, 6),
+          });
         }
         break;
     }

@@ -30,7 +30,12 @@ export function projectPaths(root: string): ProjectPaths {
 }
 
 /** Checks one vocabulary entry against the site's own schema, so the importer never works from a broken entry. */
-function validEntry<S extends z.ZodType>(schema: S, file: string, id: string, data: unknown): { id: string } & z.output<S> {
+function validEntry<S extends z.ZodType>(
+  schema: S,
+  file: string,
+  id: string,
+  data: unknown,
+): { id: string } & z.output<S> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${[id, ...issue.path].join('.')}: ${issue.message}`).join('; ');
@@ -41,19 +46,30 @@ function validEntry<S extends z.ZodType>(schema: S, file: string, id: string, da
 
 /** A folder of YAML entries, one per file named by its slug. */
 function readVocabulary<S extends z.ZodType>(dir: string, schema: S): ({ id: string } & z.output<S>)[] {
-  if (!fs.existsSync(dir)) throw new ImportError('not-found', `找不到词表目录 ${dir} / vocabulary folder not found: ${dir}`);
+  if (!fs.existsSync(dir))
+    throw new ImportError('not-found', `找不到词表目录 ${dir} / vocabulary folder not found: ${dir}`);
   return fs
     .readdirSync(dir)
     .filter((file) => file.endsWith('.yaml'))
     .sort()
-    .map((file) => validEntry(schema, join(dir, file), file.slice(0, -'.yaml'.length), parse(fs.readFileSync(join(dir, file), 'utf8')) ?? {}));
+    .map((file) =>
+      validEntry(
+        schema,
+        join(dir, file),
+        file.slice(0, -'.yaml'.length),
+        parse(fs.readFileSync(join(dir, file), 'utf8')) ?? {},
+      ),
+    );
 }
 
 export function loadVocabularies(root: string): Vocabularies {
   const regionsFile = contentDir('regions', root);
-  if (!fs.existsSync(regionsFile)) throw new ImportError('not-found', `找不到地区词表 ${regionsFile} / region vocabulary not found: ${regionsFile}`);
+  if (!fs.existsSync(regionsFile))
+    throw new ImportError('not-found', `找不到地区词表 ${regionsFile} / region vocabulary not found: ${regionsFile}`);
   const regionData = JSON.parse(fs.readFileSync(regionsFile, 'utf8')) as Record<string, unknown>;
-  const regions: RegionEntry[] = Object.entries(regionData).map(([id, data]) => validEntry(regionSchema, regionsFile, id, data));
+  const regions: RegionEntry[] = Object.entries(regionData).map(([id, data]) =>
+    validEntry(regionSchema, regionsFile, id, data),
+  );
   const topics: TopicEntry[] = readVocabulary(contentDir('topics', root), topicSchema);
   const metrics: MetricEntry[] = readVocabulary(contentDir('metrics', root), metricSchema).map((metric) => ({
     ...metric,
@@ -77,7 +93,12 @@ export { sha256 };
 
 /** The files of a folder an import may read, without the hidden temporary files of imports running now. */
 const visibleFiles = (dir: string) =>
-  fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? fs.readdirSync(dir).filter((name) => !name.startsWith('.')).sort() : [];
+  fs.existsSync(dir) && fs.statSync(dir).isDirectory()
+    ? fs
+        .readdirSync(dir)
+        .filter((name) => !name.startsWith('.'))
+        .sort()
+    : [];
 
 /**
  * What the archive already holds, to recognise an original imported before: its originals by the hash
@@ -118,7 +139,11 @@ export class ArchiveIndex {
    * A report that already imported this original (same bytes, or the same text): any report of it when
    * the whole file is imported again; one of the same lines, or of the whole file, for a `--lines` range.
    */
-  reimport(bytes: Uint8Array, textDigest: string, lines: string | undefined): { report: string; original: string } | undefined {
+  reimport(
+    bytes: Uint8Array,
+    textDigest: string,
+    lines: string | undefined,
+  ): { report: string; original: string } | undefined {
     for (const original of [this.byBytes.get(sha256(bytes)), this.byText.get(textDigest)]) {
       const clash = (u: { lines?: string }) => lines === undefined || u.lines === undefined || u.lines === lines;
       const user = original === undefined ? undefined : this.users.get(original)?.find(clash);
@@ -184,7 +209,8 @@ export function checkTargets(files: readonly PlannedFile[], ops: FileOps = nodeO
   const toWrite: PlannedFile[] = [];
   for (const file of files) {
     const dir = dirname(file.path);
-    if (!ops.existsSync(dir) || !ops.statSync(dir).isDirectory()) throw unwritable(dir, '目录不存在或不是目录 / not a directory');
+    if (!ops.existsSync(dir) || !ops.statSync(dir).isDirectory())
+      throw unwritable(dir, '目录不存在或不是目录 / not a directory');
     if (ops.existsSync(file.path)) {
       if (ops.statSync(file.path).isDirectory()) throw unwritable(file.path, '目标是目录 / the target is a directory');
       if (file.keepIfIdentical && Buffer.from(ops.readFileSync(file.path)).equals(Buffer.from(file.bytes))) continue;
@@ -228,8 +254,13 @@ export function writeAllOrNothing(files: readonly PlannedFile[], ops: FileOps = 
         } catch (error) {
           const taken = (error as NodeJS.ErrnoException).code === 'EEXIST';
           // The same original, just put there by another import: nothing to write.
-          if (taken && file.keepIfIdentical && Buffer.from(ops.readFileSync(file.path)).equals(Buffer.from(file.bytes))) return;
-          if (taken) throw new ImportError('exists', `${file.path} 刚被另一次导入写入，未覆盖 / ${file.path} was just written by another import; not overwritten`);
+          if (taken && file.keepIfIdentical && Buffer.from(ops.readFileSync(file.path)).equals(Buffer.from(file.bytes)))
+            return;
+          if (taken)
+            throw new ImportError(
+              'exists',
+              `${file.path} 刚被另一次导入写入，未覆盖 / ${file.path} was just written by another import; not overwritten`,
+            );
           throw error;
         }
       } else {

@@ -30,7 +30,11 @@ export const STATISTIC_FIELDS = [
   { name: 'category', type: 'string', description: '指标类别' },
   { name: 'label', type: 'string', description: '编者为这一数据所拟的简短说明' },
   { name: 'value', type: 'number', description: '数值，已换算为不带“万”“亿”的普通数字（4.35万 → 43500）' },
-  { name: 'unit', type: 'string', description: '原文所用单位，不含“万”“亿”（个、人、元、%、人次……；原文无单位时为空）' },
+  {
+    name: 'unit',
+    type: 'string',
+    description: '原文所用单位，不含“万”“亿”（个、人、元、%、人次……；原文无单位时为空）',
+  },
   {
     name: 'qualifier',
     type: 'string',

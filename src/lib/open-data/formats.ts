@@ -166,7 +166,8 @@ function valueSchema(field: Field): JsonSchema {
 /** A CSV cell is always text; its pattern says which text stands for the field's value. */
 function csvCellSchema(field: Field): JsonSchema {
   if (field.enum) return { enum: field.nullable ? [...field.enum, ''] : [...field.enum] };
-  const number = field.type === 'integer' ? '-?\\d+' : field.type === 'number' ? '-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?' : '';
+  const number =
+    field.type === 'integer' ? '-?\\d+' : field.type === 'number' ? '-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?' : '';
   const url = field.type === 'url' ? 'https?://.*' : '';
   const pattern = number || url;
   if (!pattern) return { type: 'string' };
@@ -214,7 +215,13 @@ export function statisticsSchema(urlOf: UrlOf): JsonSchema {
 }
 
 export function reportsSchema(urlOf: UrlOf): JsonSchema {
-  return documentSchema(urlOf(DATA_FILES.reportsSchema), `${TITLE} · reports.json：报道目录`, 'reports', 'report', REPORT_FIELDS);
+  return documentSchema(
+    urlOf(DATA_FILES.reportsSchema),
+    `${TITLE} · reports.json：报道目录`,
+    'reports',
+    'report',
+    REPORT_FIELDS,
+  );
 }
 
 /** Schema of one CSV row as a CSV library reads it with the header row as keys (every cell a string). */

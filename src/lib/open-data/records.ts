@@ -107,28 +107,26 @@ export function reportStatisticRecords(archive: ArchiveInput, report: ReportInpu
 }
 
 export function reportRecords(archive: ArchiveInput, urlOf: UrlOf): ReportRecord[] {
-  return archive.reports.map(
-    (report): ReportRecord => ({
-      id: report.id,
-      title: report.data.title,
-      subtitle: report.data.subtitle ?? null,
-      url: urlOf(routes.report(report.id)),
-      authors: report.data.authors.map((a) => (a.role ? `${a.name}（${a.role}）` : a.name)),
-      region: report.region,
-      region_name: nameOf(archive.regions, report.region, '地区'),
-      year: report.year,
-      date: report.data.date?.value ?? null,
-      date_precision: report.data.date?.precision ?? null,
-      date_inferred: report.data.date?.inferred ?? null,
-      period_from: report.data.period.from,
-      period_to: report.data.period.to,
-      topics: [...report.topics],
-      topic_names: report.topics.map((t) => nameOf(archive.topics, t, '主题')),
-      summary: report.data.summary,
-      publication: report.data.source.publication ?? null,
-      original_url: urlOf(routes.original(report.data.source.file)),
-      statistics: countsInData(report) ? report.data.stats.length : 0,
-      reviewed: report.data.reviewed,
-    }),
-  );
+  return archive.reports.map((report): ReportRecord => ({
+    id: report.id,
+    title: report.data.title,
+    subtitle: report.data.subtitle ?? null,
+    url: urlOf(routes.report(report.id)),
+    authors: report.data.authors.map((a) => (a.role ? `${a.name}（${a.role}）` : a.name)),
+    region: report.region,
+    region_name: nameOf(archive.regions, report.region, '地区'),
+    year: report.year,
+    date: report.data.date?.value ?? null,
+    date_precision: report.data.date?.precision ?? null,
+    date_inferred: report.data.date?.inferred ?? null,
+    period_from: report.data.period.from,
+    period_to: report.data.period.to,
+    topics: [...report.topics],
+    topic_names: report.topics.map((t) => nameOf(archive.topics, t, '主题')),
+    summary: report.data.summary,
+    publication: report.data.source.publication ?? null,
+    original_url: urlOf(routes.original(report.data.source.file)),
+    statistics: countsInData(report) ? report.data.stats.length : 0,
+    reviewed: report.data.reviewed,
+  }));
 }

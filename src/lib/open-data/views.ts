@@ -5,7 +5,9 @@ import type { StatisticRecord } from './fields';
 const collator = new Intl.Collator('zh-CN');
 
 /** When a figure applies, for display: 2013年, 2009—2014年累计, or the report's year when the text gives none. */
-export function figureTime(record: Pick<StatisticRecord, 'year' | 'period_from' | 'period_to' | 'report_year'>): string {
+export function figureTime(
+  record: Pick<StatisticRecord, 'year' | 'period_from' | 'period_to' | 'report_year'>,
+): string {
   if (record.period_from !== null && record.period_to !== null) {
     return record.period_from === record.period_to
       ? `${record.period_from}年累计`
@@ -43,7 +45,10 @@ export interface MetricCategory {
 }
 
 /** Every metric of the vocabulary with its values, grouped by category; the fullest categories first. */
-export function metricCategories(archive: Pick<ArchiveInput, 'metrics'>, records: readonly StatisticRecord[]): MetricCategory[] {
+export function metricCategories(
+  archive: Pick<ArchiveInput, 'metrics'>,
+  records: readonly StatisticRecord[],
+): MetricCategory[] {
   const byMetric = Map.groupBy(records, (r) => r.metric);
   const categories = new Map<string, MetricSummary[]>();
   for (const [id, metric] of archive.metrics) {
@@ -123,7 +128,10 @@ export function headlineComparisons(records: readonly StatisticRecord[]): Compar
     .filter((g) => new Set(g.map((r) => r.region)).size > 1)
     .map((g) => comparison('year-regions', `${g[0]!.year}年`, g.sort(byFigureTime)));
   return [...acrossYears, ...acrossRegions].sort(
-    (a, b) => collator.compare(a.metric_name, b.metric_name) || a.kind.localeCompare(b.kind) || collator.compare(a.fixed, b.fixed),
+    (a, b) =>
+      collator.compare(a.metric_name, b.metric_name) ||
+      a.kind.localeCompare(b.kind) ||
+      collator.compare(a.fixed, b.fixed),
   );
 }
 
@@ -147,10 +155,13 @@ export function latest<T>(items: readonly T[], limit: number): T[] {
  * (a clean series before a crowded one); each with at most COMPARISON_ROWS of its most recent rows.
  */
 export function headlineSelection(comparisons: readonly Comparison[]): { comparison: Comparison; omitted: number }[] {
-  const breadth = (c: Comparison) => new Set(c.records.map((r) => (c.kind === 'region-years' ? r.year : r.region))).size;
+  const breadth = (c: Comparison) =>
+    new Set(c.records.map((r) => (c.kind === 'region-years' ? r.year : r.region))).size;
   return [...comparisons]
     .map((comparison, order) => ({ comparison, order, breadth: breadth(comparison) }))
-    .sort((a, b) => b.breadth - a.breadth || a.comparison.records.length - b.comparison.records.length || a.order - b.order)
+    .sort(
+      (a, b) => b.breadth - a.breadth || a.comparison.records.length - b.comparison.records.length || a.order - b.order,
+    )
     .slice(0, HEADLINE_COMPARISONS)
     .sort((a, b) => a.order - b.order)
     .map(({ comparison }) => ({

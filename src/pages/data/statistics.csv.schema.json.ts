@@ -4,6 +4,13 @@ import { absoluteUrl } from '../../lib/urls';
 
 /** JSON Schema (draft 2020-12) of a row of statistics.csv. */
 export const GET: APIRoute = ({ site }) =>
-  new Response(`${JSON.stringify(statisticsCsvSchema((path) => absoluteUrl(path, site)), null, 2)}\n`, {
-    headers: { 'Content-Type': 'application/schema+json; charset=utf-8' },
-  });
+  new Response(
+    `${JSON.stringify(
+      statisticsCsvSchema((path) => absoluteUrl(path, site)),
+      null,
+      2,
+    )}\n`,
+    {
+      headers: { 'Content-Type': 'application/schema+json; charset=utf-8' },
+    },
+  );

@@ -7,7 +7,11 @@ import { absoluteUrl } from '../../lib/urls';
 export const GET: APIRoute = async ({ site }) => {
   const urlOf = (path: string) => absoluteUrl(path, site);
   const archive = await loadArchive();
-  const text = documentJson(statisticsEnvelope(statisticCount(archive), urlOf), 'statistics', eachStatisticRecord(archive, urlOf));
+  const text = documentJson(
+    statisticsEnvelope(statisticCount(archive), urlOf),
+    'statistics',
+    eachStatisticRecord(archive, urlOf),
+  );
   return new Response(await gzipText(text), {
     headers: { 'Content-Type': 'application/gzip' },
   });
