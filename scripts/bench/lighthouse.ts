@@ -3,9 +3,8 @@
  * path. A CPU-dependent score: it belongs to the benchmark (recorded with the machine's load), not to the
  * tests, which must pass on a busy machine.
  */
-import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM } from '../../tests/helpers/browser.ts';
+import { launchLighthouseChrome } from '../../tests/helpers/browser.ts';
 import { serveStatic } from '../../tests/helpers/static-server.ts';
 
 export interface LighthouseScore {
@@ -20,18 +19,7 @@ export async function lighthousePerformance(
   paths: readonly string[],
 ): Promise<LighthouseScore[]> {
   const server = await serveStatic(distDir, base);
-  const chrome = await chromeLauncher.launch({
-    chromePath: CHROMIUM,
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const chrome = await launchLighthouseChrome();
   try {
     const scores: LighthouseScore[] = [];
     for (const path of paths) {

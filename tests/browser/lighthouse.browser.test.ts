@@ -6,10 +6,10 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import * as chromeLauncher from 'chrome-launcher';
+import type * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM } from '../helpers/browser';
+import { launchLighthouseChrome } from '../helpers/browser';
 import { htmlFiles, siteDir } from '../helpers/site';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 
@@ -19,18 +19,7 @@ let chrome: chromeLauncher.LaunchedChrome;
 
 beforeAll(async () => {
   server = await serveStatic(siteDir(), base);
-  chrome = await chromeLauncher.launch({
-    chromePath: CHROMIUM,
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  chrome = await launchLighthouseChrome();
 });
 afterAll(async () => {
   chrome?.kill();
