@@ -19,7 +19,10 @@ export default tseslint.config(
       // Binary detection and the MDX fuzzer match control characters on purpose.
       'no-control-regex': 'off',
       // Chinese text uses the ideographic space (U+3000) in strings, patterns and comments.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true },
+      ],
     },
   },
   prettier,

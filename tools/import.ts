@@ -101,13 +101,23 @@ function summary(draft: Draft, file: string, size: number, root: string, written
     furniture.length > SHOWN_FURNITURE
       ? `……共 ${furniture.length} 条，完整列表见草稿的 source.furniture 和 source.notes`
       : '';
+  const titleNote =
+    s.titleSource === 'placeholder'
+      ? '（暂拟，原文无标题行 / placeholder）'
+      : s.titleLines.length
+        ? `（第${s.titleLines.join('、')}行）`
+        : '';
+  const regionEvidence = draft.region.evidence ? `：${draft.region.evidence}` : '';
+  const otherCandidates = others.length ? `；其他候选 / other candidates: ${others.join('；')}` : '';
+  const statsMore =
+    draft.stats.found > draft.stats.listed ? `（共 ${draft.stats.found} 条，只列前 ${draft.stats.listed} 条）` : '';
   const lines = [
     `读取 / read:       ${file}（${size} 字节 / bytes）`,
     `编码 / encoding:   ${describeEncoding(draft.encoding)}`,
-    `标题 / title:      ${clip(s.title)}${s.titleSource === 'placeholder' ? '（暂拟，原文无标题行 / placeholder）' : s.titleLines.length ? `（第${s.titleLines.join('、')}行）` : ''}`,
+    `标题 / title:      ${clip(s.title)}${titleNote}`,
     `副题 / subtitle:   ${clip(s.subtitle ?? '—')}`,
     `作者 / authors:    ${clip(s.authors.map((a) => (a.role ? `${a.role} ${a.name}` : a.name)).join('、') || '—')}`,
-    `地区 / region:     ${draft.region.id} ${draft.region.name}（${from(draft.region.inferred)}${draft.region.evidence ? `：${draft.region.evidence}` : ''}）${others.length ? `；其他候选 / other candidates: ${others.join('；')}` : ''}`,
+    `地区 / region:     ${draft.region.id} ${draft.region.name}（${from(draft.region.inferred)}${regionEvidence}）${otherCandidates}`,
     `年份 / year:       ${draft.year.value}（${YEAR_SOURCE[draft.year.source]}${draft.year.evidence ? `：${draft.year.evidence}` : ''}）`,
     `主题 / topics:     ${draft.topics.ids.join(', ')}（${from(draft.topics.inferred)}${
       draft.topics.inferred
@@ -124,7 +134,7 @@ function summary(draft: Draft, file: string, size: number, root: string, written
     }）`,
     `正文 / body:       ${blocks('paragraph')} 段，${blocks('heading')} 个小标题，${blocks('caption')} 则图片说明，接排断行 ${s.joins.length} 处`,
     `版面杂项 / furniture: ${furnitureShown.join('；') || '—'}${furnitureMore}`,
-    `统计候选 / candidate stats: ${draft.stats.listed} 条，其中 ${draft.stats.assigned} 条归入指标${draft.stats.found > draft.stats.listed ? `（共 ${draft.stats.found} 条，只列前 ${draft.stats.listed} 条）` : ''}`,
+    `统计候选 / candidate stats: ${draft.stats.listed} 条，其中 ${draft.stats.assigned} 条归入指标${statsMore}`,
     `原件 / original:   public/originals/${draft.originalName}`,
   ];
   for (const warning of draft.warnings) lines.push(`注意 / warning:    ${warning}`);
@@ -203,7 +213,8 @@ function importOne(file: string, options: DraftOptions, context: Context): Outco
     if (earlier && !context.force) {
       throw new ImportError(
         'duplicate',
-        `原件已在档案中：报道 ${earlier.report}（content/reports/${earlier.report}.mdx）导入的就是它（public/originals/${earlier.original}），未再导入；如确要再导入一份，加 --force / ` +
+        `原件已在档案中：报道 ${earlier.report}（content/reports/${earlier.report}.mdx）导入的就是它（public/originals/${earlier.original}），` +
+          `未再导入；如确要再导入一份，加 --force / ` +
           `already in the archive as report ${earlier.report} (original ${earlier.original}); pass --force to import it again`,
       );
     }
@@ -211,7 +222,8 @@ function importOne(file: string, options: DraftOptions, context: Context): Outco
     if (existsSync(target) && !context.force) {
       throw new ImportError(
         'exists',
-        `报道标识“${draft.id}”已被使用（content/reports/${draft.id}.mdx），未覆盖；换一个 id，或加 --force 覆盖 / id "${draft.id}" is taken; choose another id or pass --force`,
+        `报道标识“${draft.id}”已被使用（content/reports/${draft.id}.mdx），未覆盖；换一个 id，或加 --force 覆盖 / ` +
+          `id "${draft.id}" is taken; choose another id or pass --force`,
       );
     }
     let written: string[] | undefined;
@@ -252,7 +264,8 @@ function finalTable(outcomes: readonly Outcome[]): string {
   return [
     `${pad('文件 file')}结果 result     报道或原因 report or reason`,
     ...rows.map(([name, result, detail]) => `${pad(name as string)}${result}  ${detail}`),
-    `共 ${outcomes.length} 个文件：导入 ${imported}，拒绝 ${outcomes.length - imported}，有提示 ${warned} / ${outcomes.length} files: ${imported} imported, ${outcomes.length - imported} refused, ${warned} with warnings`,
+    `共 ${outcomes.length} 个文件：导入 ${imported}，拒绝 ${outcomes.length - imported}，有提示 ${warned} / ` +
+      `${outcomes.length} files: ${imported} imported, ${outcomes.length - imported} refused, ${warned} with warnings`,
   ].join('\n');
 }
 

@@ -36,7 +36,10 @@ try {
     const target = random.int(1000, 5000); // bytes, about a third of that in characters
     let text = `${place}工会工作纪事（${i}）\n\n`;
     while (Buffer.byteLength(text) < target) text += `${random.pick(sentences)(place)}\n`;
-    const name = `${2000 + random.int(0, 24)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}-${i}.txt`;
+    const year = 2000 + random.int(0, 24);
+    const month = String(random.int(1, 12)).padStart(2, '0');
+    const day = String(random.int(1, 28)).padStart(2, '0');
+    const name = `${year}-${month}-${day}-${i}.txt`;
     writeFileSync(join(dir, 'incoming', name), text);
     rows.push(`incoming/${name},${place},organising`);
   }

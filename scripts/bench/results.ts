@@ -347,12 +347,24 @@ function scalingTable(steps: readonly Scaling[], details: readonly ScalingDetail
   if (!steps.length) return [];
   const cell = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(2));
   return [
-    '| growth per report | build time | indexing | peak memory | dist/ bytes | dist/ files | index bytes | render per page, slowest route |',
+    '| growth per report | build time | indexing | peak memory | dist/ bytes | dist/ files | index bytes | ' +
+      'render per page, slowest route |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...steps.map((s) => {
       const d = details.find((x) => x.from === s.from && x.to === s.to);
       const worst = Object.entries(d?.renderSecondsPerPage ?? {}).sort(([, a], [, b]) => b - a)[0];
-      return `| N=${s.from} → ${s.to} | ${cell(s.buildSecondsPerReport)} | ${cell(s.indexingSecondsPerReport)} | ${cell(d?.peakTreeMemoryPerReport)} | ${cell(s.distBytesPerReport)} | ${cell(d?.distFilesPerReport)} | ${cell(s.indexBytesPerReport)} | ${worst ? `${worst[0]} ${worst[1].toFixed(2)}` : '–'} |`;
+      const worstRoute = worst ? `${worst[0]} ${worst[1].toFixed(2)}` : '–';
+      const cells = [
+        `N=${s.from} → ${s.to}`,
+        cell(s.buildSecondsPerReport),
+        cell(s.indexingSecondsPerReport),
+        cell(d?.peakTreeMemoryPerReport),
+        cell(s.distBytesPerReport),
+        cell(d?.distFilesPerReport),
+        cell(s.indexBytesPerReport),
+        worstRoute,
+      ];
+      return `| ${cells.join(' | ')} |`;
     }),
     '',
   ];

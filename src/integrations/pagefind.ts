@@ -174,7 +174,8 @@ export default function pagefindIndex(): AstroIntegration {
         const chars = reports.reduce((sum, r) => sum + [...r.title].length + [...r.body].length, 0);
         // "indexed N pages in M ms" is what the benchmark reads (scripts/bench/build.ts).
         logger.info(
-          `indexed ${reports.length} pages in ${Math.round(performance.now() - started)} ms: ${reports.length} reports, ${chars} characters, ${blocks} excerpt blocks`,
+          `indexed ${reports.length} pages in ${Math.round(performance.now() - started)} ms: ` +
+            `${reports.length} reports, ${chars} characters, ${blocks} excerpt blocks`,
         );
       },
     },

@@ -180,13 +180,14 @@ function refuseBrokenUtf8(bytes: Uint8Array): void {
   if (prefix === undefined || !/[^\u0000-\u007f]/u.test(prefix)) return;
   const byte = problem.offset + 1;
   const line = prefix.split('\n').length;
+  const badByte = (bytes[problem.offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   throw new DecodeError(
     'undecodable',
     problem.truncated
       ? `文件是 UTF-8 编码，但在末尾被截断：第 ${byte} 字节（第 ${line} 行）开始的多字节字符不完整 / ` +
           `the file is UTF-8 but cut off: the multi-byte character starting at byte ${byte} (line ${line}) is incomplete`
-      : `文件是 UTF-8 编码，但第 ${byte} 字节（第 ${line} 行）不是有效的 UTF-8（0x${(bytes[problem.offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')}）/ ` +
-          `the file is UTF-8 but byte ${byte} (line ${line}) is not valid UTF-8 (0x${(bytes[problem.offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')})`,
+      : `文件是 UTF-8 编码，但第 ${byte} 字节（第 ${line} 行）不是有效的 UTF-8（0x${badByte}）/ ` +
+          `the file is UTF-8 but byte ${byte} (line ${line}) is not valid UTF-8 (0x${badByte})`,
   );
 }
 

@@ -21,6 +21,7 @@ export function utf8View(file: string, bytes: Uint8Array): string {
   } catch (error) {
     throw new Error(
       `${file}: 无法解码原件 / cannot decode the original: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
     );
   }
 }

@@ -133,7 +133,7 @@ async function searchTerms(
   const found = await Promise.all(
     terms.map(async (raw) => {
       const term = foldBasic(raw);
-      let hits = await searchTerm(context, term);
+      const hits = await searchTerm(context, term);
       if (!hits.size && HAN.test(term) && context.loadToSimplified) {
         convert ??= createFolder(await context.loadToSimplified());
         const simplified = convert(term);

@@ -95,9 +95,12 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
         const count = value ? (counts[facet][value] ?? 0) : undefined;
         const label = doc.createElement('label');
         label.htmlFor = id;
-        label.innerHTML = `<input type="${MULTIPLE[facet] ? 'checkbox' : 'radio'}" id="${escapeHtml(id)}" name="${facet}" value="${escapeHtml(value)}"${
-          (value ? chosen.includes(value) : chosen.length === 0) ? ' checked' : ''
-        }> ${value ? escapeHtml(value) : '全部'}${count === undefined ? '' : ` <span class="muted">(${count})</span>`}`;
+        const inputType = MULTIPLE[facet] ? 'checkbox' : 'radio';
+        const checked = (value ? chosen.includes(value) : chosen.length === 0) ? ' checked' : '';
+        const countHtml = count === undefined ? '' : ` <span class="muted">(${count})</span>`;
+        label.innerHTML =
+          `<input type="${inputType}" id="${escapeHtml(id)}" name="${facet}" value="${escapeHtml(value)}"${checked}> ` +
+          `${value ? escapeHtml(value) : '全部'}${countHtml}`;
         fieldset.append(label);
       }
       facetsBox.append(fieldset);
@@ -130,9 +133,10 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
     const title = highlight(block.title, terms, fold).html;
     const excerpt = highlight(excerptText(block, terms, fold, result.offset), terms, fold).html;
     const region = table.regions[table.region[result.report]!.at(-1)!] ?? '';
-    li.innerHTML = `<h2 class="search-result__title"><a href="${escapeHtml(block.url)}">${title}</a></h2><p class="search-result__meta muted">${escapeHtml(
-      region,
-    )} · ${table.year[result.report]}年</p><p class="search-result__excerpt">${excerpt}</p>`;
+    li.innerHTML =
+      `<h2 class="search-result__title"><a href="${escapeHtml(block.url)}">${title}</a></h2>` +
+      `<p class="search-result__meta muted">${escapeHtml(region)} · ${table.year[result.report]}年</p>` +
+      `<p class="search-result__excerpt">${excerpt}</p>`;
     return li;
   };
 

@@ -56,10 +56,18 @@ let dist = '';
 let server: StaticServer;
 let browser: Browser;
 
+/** The parts of an imported draft's frontmatter that editDraft changes; the rest is kept as read. */
+interface DraftFrontmatter {
+  notes: string[];
+  source: { notes: string[]; furniture?: string[] };
+  stats: { value: number; label?: string; note?: string; quote?: string }[];
+  [key: string]: unknown;
+}
+
 function editDraft(file: string): void {
   const text = readFileSync(file, 'utf8');
   const [, yaml, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
-  const data = parse(yaml!) as Record<string, any>;
+  const data = parse(yaml!) as DraftFrontmatter;
   Object.assign(data, {
     title: HOSTILE.title,
     subtitle: HOSTILE.subtitle,
@@ -69,8 +77,8 @@ function editDraft(file: string): void {
   data.notes.push(HOSTILE.note);
   data.source.notes.push(HOSTILE.sourceNote);
   data.source.furniture = [HOSTILE.furniture];
-  HOSTILE.labels.forEach((label, i) => Object.assign(data.stats[i], { label, note: HOSTILE.statNote }));
-  const money = data.stats.find((s: { value: number }) => s.value === 12000000);
+  HOSTILE.labels.forEach((label, i) => Object.assign(data.stats[i]!, { label, note: HOSTILE.statNote }));
+  const money = data.stats.find((s) => s.value === 12000000)!;
   money.quote = HOSTILE.quote;
   writeFileSync(file, `---\n${stringify(data)}---\n${body}`);
 }

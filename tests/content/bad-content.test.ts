@@ -74,7 +74,8 @@ describe('bad content', () => {
     w('same-original-a', report({ title: '五', file: '003_cac313f8d2c25a32.txt' }));
     w('same-original-b', report({ title: '六', year: 2015, file: '003_cac313f8d2c25a32.txt' }));
     w('same-title-a', report({ title: '同题', year: 2016, file: '004_214ee2ef5971fb18.txt' }));
-    w('same-title-b', report({ title: '同题', year: 2016, file: ORIGINAL + '' }).replace('extent: 测试。', 'extent: 测试。\n  lines: { from: 1, to: 3 }'));
+    const sameTitleB = report({ title: '同题', year: 2016, file: ORIGINAL + '' });
+    w('same-title-b', sameTitleB.replace('extent: 测试。', 'extent: 测试。\n  lines: { from: 1, to: 3 }'));
     // Fixity: one original changed, one not listed, one listed but gone.
     appendFileSync(join(sandbox.dir, 'public/originals', OTHER_ORIGINAL), '改动');
     writeFileSync(join(sandbox.dir, 'public/originals/extra.txt'), '多出的文件\n');

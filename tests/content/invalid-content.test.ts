@@ -22,8 +22,9 @@ const valid = {
 function report(overrides: Partial<Record<keyof typeof valid, string | number | null>> = {}): string {
   const f = { ...valid, ...overrides };
   const line = (key: string, value: unknown) => (value === null ? '' : `${key}: ${value}\n`);
+  const head = `${line('title', f.title)}${line('region', f.region)}${line('year', f.year)}`;
   return `---
-${line('title', f.title)}${line('region', f.region)}${line('year', f.year)}${line('period', f.period)}${line('topics', f.topics)}summary: 测试用摘要。
+${head}${line('period', f.period)}${line('topics', f.topics)}summary: 测试用摘要。
 source:
   file: 000_4679e7e55b2209a2.txt
   extent: 测试。

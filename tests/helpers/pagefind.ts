@@ -134,9 +134,12 @@ export function sampleQueries(sources: readonly QuerySource[], seed: string, cou
         if (mixed.length) query = take(text, random.pick(mixed) - random.int(0, 2), length);
         break;
       }
-      case 4:
-        query = `${take(text, random.int(0, text.length - 1), random.int(2, 4))} ${take(text, random.int(0, text.length - 1), random.int(2, 4))}`;
+      case 4: {
+        const first = take(text, random.int(0, text.length - 1), random.int(2, 4));
+        const second = take(text, random.int(0, text.length - 1), random.int(2, 4));
+        query = `${first} ${second}`;
         break;
+      }
       case 5: {
         const mixed = startsWhere(text, (i) => /[0-9A-Za-z]/.test(text[i]!));
         if (mixed.length) query = FULL_WIDTH(take(text, random.pick(mixed), length));

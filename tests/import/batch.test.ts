@@ -28,7 +28,9 @@ describe('a batch import', () => {
     put('incoming/.hidden.txt', report('南通市', 1)); // hidden: not imported
     put(
       'manifest.csv',
-      'file,region,topics,title\nincoming/20240124-a.txt,nantong,workers-culture,\n2023-05-01-b.txt,阜新市,"workers-culture,organising",阜新职工书屋\nincoming/missing.txt,nantong,organising,\n',
+      'file,region,topics,title\nincoming/20240124-a.txt,nantong,workers-culture,\n' +
+        '2023-05-01-b.txt,阜新市,"workers-culture,organising",阜新职工书屋\n' +
+        'incoming/missing.txt,nantong,organising,\n',
     );
     const run = runImport([
       join(project.dir, 'incoming'),

@@ -156,7 +156,8 @@ describe('the built site', () => {
       }
     }
     const page = readReportPage(
-      '<html><body><nav>导航</nav><article data-pagefind-body><h1>标 题</h1><p data-pagefind-ignore>未校对：草稿</p><p>正文\n第二段</p></article><div hidden><span data-pagefind-filter="year">2001</span><span data-pagefind-filter="region">江苏省</span></div></body></html>',
+      '<html><body><nav>导航</nav><article data-pagefind-body><h1>标 题</h1><p data-pagefind-ignore>未校对：草稿</p><p>正文\n第二段</p></article>' +
+        '<div hidden><span data-pagefind-filter="year">2001</span><span data-pagefind-filter="region">江苏省</span></div></body></html>',
       '/r/',
     );
     expect(page).toEqual({

@@ -91,7 +91,8 @@ function resolveRegion(wanted: string, regions: readonly RegionEntry[]): RegionE
   if (matches.length > 1) {
     throw new ImportError(
       'unknown-region',
-      `地区名“${wanted}”有 ${matches.length} 个：${listed(matches)}，请用标识 / region name "${wanted}" is ambiguous: use one of ${matches.map((r) => r.id).join(', ')}`,
+      `地区名“${wanted}”有 ${matches.length} 个：${listed(matches)}，请用标识 / ` +
+        `region name "${wanted}" is ambiguous: use one of ${matches.map((r) => r.id).join(', ')}`,
     );
   }
   const similar = regions.filter((r) => r.name.includes(wanted) || wanted.includes(r.short ?? r.name)).slice(0, 5);
@@ -120,7 +121,8 @@ function selectLines(text: string, lines: DraftOptions['lines']): string {
   if (lines.from < 1 || lines.to < lines.from || lines.from > all.length) {
     throw new ImportError(
       'usage',
-      `行范围 ${lines.from}-${lines.to} 无效：文件共 ${all.length} 行 / invalid line range ${lines.from}-${lines.to}: the file has ${all.length} lines`,
+      `行范围 ${lines.from}-${lines.to} 无效：文件共 ${all.length} 行 / ` +
+        `invalid line range ${lines.from}-${lines.to}: the file has ${all.length} lines`,
     );
   }
   return all.map((line, i) => (i + 1 >= lines.from && i + 1 <= lines.to ? line : '')).join('\n');
