@@ -159,14 +159,29 @@ export function checkTargets(
 ): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const add = (reports: number, target: string, value: number, limit: number) =>
-    checks.push({ reports, target, value: round(value), limit, pass: value <= limit });
+    checks.push({ reports, target, value: round(value), limit: round(limit), pass: value <= limit });
   for (const run of runs) {
     if (run.reports === 1000) {
       add(run.reports, 'archive build and index, seconds', run.archive.build.seconds, 90);
       add(run.reports, 'archive / bare build time', run.ratio.build, 1.3);
     }
-    add(run.reports, 'cold query, search transfer, KiB gzip', run.search.cold.search.gzipBytes / KiB, 150);
-    add(run.reports, 'warm query, search transfer, KiB gzip', run.search.warm.search.gzipBytes / KiB, 10);
+    // Issue #10's budgets, in KB (1,000 bytes) as stated there: cold ≤ 150 KB and warm ≤ 30 KB up to 1,000
+    // reports, cold ≤ 200 KB at 5,000 and beyond.
+    const coldKB = run.reports >= 5000 ? 200 : 150;
+    add(
+      run.reports,
+      'cold query, search transfer, KiB gzip',
+      run.search.cold.search.gzipBytes / KiB,
+      (coldKB * 1000) / KiB,
+    );
+    if (run.reports <= 1000) {
+      add(
+        run.reports,
+        'warm query, search transfer, KiB gzip',
+        run.search.warm.search.gzipBytes / KiB,
+        (30 * 1000) / KiB,
+      );
+    }
     add(run.reports, 'largest report page at load, KiB gzip', run.reportPage.largest.gzipBytes / KiB, 40);
   }
   const G = SCALE_GOALS;
