@@ -17,6 +17,8 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { contentDir } from '../../src/lib/content-paths';
+import { decodeSource } from '../../src/lib/decode';
 import { statisticFromCsvRow } from '../../src/lib/open-data';
 import { launchBrowser } from '../helpers/browser';
 import { FIXTURE_ROOT, ROOT, vocabulary } from '../helpers/content';
@@ -265,9 +267,11 @@ describe('the build', () => {
     expect($(`a[href="${BASE}originals/${view}"]`).length).toBe(1);
     expect(readFileSync(join(dist, 'originals', file)).equals(iconv.encode(RAW, 'gb18030'))).toBe(true);
     expect(text(`originals/${view}`)).toBe(`\uFEFF${RAW}`);
-    for (const name of readdirSync(join(ROOT, 'public/originals')).filter((n) => !n.startsWith('.'))) {
+    // Every original of the archive the site was built from (the fixture's, not the live ones).
+    const originals = contentDir('originals', FIXTURE_ROOT);
+    for (const name of readdirSync(originals).filter((n) => !n.startsWith('.'))) {
       expect(text(`originals/${name.replace(/\.txt$/, '.utf8.txt')}`)).toBe(
-        `\uFEFF${readFileSync(join(ROOT, 'public/originals', name), 'utf8').replace(/^\uFEFF/, '')}`,
+        `\uFEFF${decodeSource(readFileSync(join(originals, name))).text}`,
       );
     }
   });
