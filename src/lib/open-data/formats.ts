@@ -30,28 +30,25 @@ export const LICENCE = {
 
 const TITLE = SITE_NAME;
 
-export interface StatisticsDocument {
+/** What every published JSON document says about itself before its list. */
+export interface DocumentEnvelope {
   $schema: string;
   title: string;
   license: string;
   license_url: string;
   source: string;
   count: number;
+}
+
+export interface StatisticsDocument extends DocumentEnvelope {
   statistics: StatisticRecord[];
 }
 
-export interface ReportsDocument {
-  $schema: string;
-  title: string;
-  license: string;
-  license_url: string;
-  source: string;
-  count: number;
+export interface ReportsDocument extends DocumentEnvelope {
   reports: ReportRecord[];
 }
 
-/** What both JSON documents start with: schema, title, licence, where they come from, how many records. */
-function envelope(schema: string, title: string, urlOf: UrlOf, count: number) {
+function envelope(schema: string, title: string, urlOf: UrlOf, count: number): DocumentEnvelope {
   return {
     $schema: urlOf(schema),
     title: `${TITLE} · ${title}`,
