@@ -20,6 +20,15 @@ export default defineConfig(
       // Binary detection and the MDX fuzzer match control characters on purpose.
       'no-control-regex': 'off',
       // Chinese text uses the ideographic space (U+3000) in strings, patterns and comments.
+      // Relative imports name their file (`./x.ts`): Node runs the tools without a bundler, and one
+      // convention serves the site, the tools and the tests alike.
+      'no-restricted-syntax': [
+        'error',
+        ...['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'ImportExpression'].map((node) => ({
+          selector: `${node}[source.value=/^\\.\\.?\\/(?!.*\\.(ts|mjs|js|astro|json|css|svg)$)/]`,
+          message: 'A relative import names its file with the extension (e.g. ./urls.ts).',
+        })),
+      ],
       'no-irregular-whitespace': [
         'error',
         { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true },

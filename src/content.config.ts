@@ -9,8 +9,8 @@ import { join, relative } from 'node:path';
 import { defineCollection, reference } from 'astro:content';
 import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { PROJECT_ROOT, contentDir } from './lib/content-paths';
-import { ORIGINALS_DIR, sha256, verifyFixity } from './lib/fixity';
+import { PROJECT_ROOT, contentDir } from './lib/content-paths.ts';
+import { ORIGINALS_DIR, sha256, verifyFixity } from './lib/fixity.ts';
 import {
   BODY_SIZE_WARNING,
   bodyFirstLine,
@@ -23,8 +23,8 @@ import {
   readableSchemaMessage,
   type DuplicateKeys,
   type FieldProblem,
-} from './lib/report-checks';
-import { metricSchema, regionSchema, reportSchema, statSchema, topicList, topicSchema } from './schemas';
+} from './lib/report-checks.ts';
+import { metricSchema, regionSchema, reportSchema, statSchema, topicList, topicSchema } from './schemas/index.ts';
 
 /** The region vocabulary: one JSON file generated from the GB/T 2260 codes (npm run regions), keyed by slug. */
 const REGIONS_FILE = contentDir('regions');

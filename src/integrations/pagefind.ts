@@ -19,7 +19,7 @@ import type { AstroIntegration } from 'astro';
 import { load } from 'cheerio';
 import { Converter } from 'opencc-js/t2cn';
 import * as pagefind from 'pagefind';
-import { codedRecord, createFolder, stripSpace, TITLE_ZONE } from '../lib/search-text';
+import { codedRecord, createFolder, stripSpace, TITLE_ZONE } from '../lib/search-text.ts';
 import {
   EXCERPT_BLOCK,
   EXCERPT_OVERLAP,
@@ -27,7 +27,7 @@ import {
   excerptPath,
   type ExcerptBlock,
   type SearchTable,
-} from '../lib/search-engine';
+} from '../lib/search-engine.ts';
 
 /** Language of the records: the search page's <html lang>, so Pagefind loads this index for it. */
 export const RECORD_LANGUAGE = 'zh-cn';

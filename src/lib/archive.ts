@@ -3,10 +3,10 @@
  * by id, and counts. Loaded once per build and shared by every route.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { ancestors } from './regions';
-import { statisticRecords, type StatisticRecord } from './open-data';
-import { chronological } from './report-order';
-import { pathWithBase } from './urls';
+import { ancestors } from './regions.ts';
+import { statisticRecords, type StatisticRecord } from './open-data/index.ts';
+import { chronological } from './report-order.ts';
+import { pathWithBase } from './urls.ts';
 
 export type ReportEntry = CollectionEntry<'reports'>;
 export type RegionEntry = CollectionEntry<'regions'>;

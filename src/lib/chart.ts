@@ -4,7 +4,7 @@
  * 人次); approximate values and bounds (多, 以上 …) are flagged so the drawing can hatch them. Axis ticks
  * are round numbers read the Chinese way (5000、1万、1.5万 / 5000万、1亿), via formatQuantity.
  */
-import { formatQuantity } from './numbers';
+import { formatQuantity } from './numbers.ts';
 
 export interface BarInput {
   /** Stable key of the value (e.g. report id and index), for the drawing's data attributes. */

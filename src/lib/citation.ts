@@ -2,7 +2,7 @@
  * Citations of an archived report: GB/T 7714—2015 (the Chinese national standard, electronic resource
  * form [EB/OL]) and BibTeX. The archive copy is what is cited, with the original's facts as known.
  */
-import { SITE_NAME } from '../consts';
+import { SITE_NAME } from '../consts.ts';
 
 export interface CitableReport {
   id: string;

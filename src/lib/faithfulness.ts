@@ -4,7 +4,7 @@
  * piece of one side must stand somewhere in the other. Order-free, so captions may move and page
  * furniture may leave the body, but no sentence can be dropped, reworded or added.
  */
-import { comparable, normalizeText } from './normalize';
+import { comparable, normalizeText } from './normalize.ts';
 
 export function sentencePieces(text: string): string[] {
   return text

@@ -5,7 +5,7 @@
  */
 import type { Element, Root, RootContent, Text } from 'hast';
 import { visit } from 'unist-util-visit';
-import { quoteAnchorIds } from './quote-anchors';
+import { quoteAnchorIds } from './quote-anchors.ts';
 
 interface FrontmatterStats {
   stats?: { quote?: unknown }[];

@@ -11,7 +11,7 @@
  *   search table, so no result's fragment is ever loaded; only the excerpts of the results shown are.
  * - Ranking: title hits first, then occurrences per character of text, then report order.
  */
-import { HAN, createFolder, queryTerms, termPhrase, TITLE_ZONE, type Converter } from './search-text';
+import { HAN, createFolder, queryTerms, termPhrase, TITLE_ZONE, type Converter } from './search-text.ts';
 
 /** Pagefind sort key holding each record's report number. */
 export const SORT_KEY = 'n';

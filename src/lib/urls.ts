@@ -1,4 +1,4 @@
-import { joinBase } from './paths';
+import { joinBase } from './paths.ts';
 
 /** The one helper every internal link goes through: prefixes the configured base path. */
 export function pathWithBase(path: string): string {

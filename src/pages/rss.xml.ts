@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { loadArchive } from '../lib/archive';
-import { absoluteUrl, routes } from '../lib/urls';
+import { loadArchive } from '../lib/archive.ts';
+import { absoluteUrl, routes } from '../lib/urls.ts';
 
 /** Feed of reports, newest first, with the editorial summary as description. */
 export const GET: APIRoute = async ({ site }) => {

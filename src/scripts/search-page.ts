@@ -26,8 +26,8 @@ import {
   type SearchRequest,
   type SearchResult,
   type SearchTable,
-} from '../lib/search-engine';
-import { createFolder, type Converter } from '../lib/search-text';
+} from '../lib/search-engine.ts';
+import { createFolder, type Converter } from '../lib/search-text.ts';
 
 const FACET_LABELS: Record<Facet, string> = { region: '地区', year: '年份', topic: '主题' };
 /** Region and year are single choices (a report has one of each); topics combine. */

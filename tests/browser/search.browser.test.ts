@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readReportPages, type IndexedReport } from '../../src/integrations/pagefind';
-import { createFolder } from '../../src/lib/search-text';
-import { launchBrowser } from '../helpers/browser';
-import { createOracle, sampleQueries, toSimplified } from '../helpers/pagefind';
-import { siteDir } from '../helpers/site';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
+import { readReportPages, type IndexedReport } from '../../src/integrations/pagefind.ts';
+import { createFolder } from '../../src/lib/search-text.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { createOracle, sampleQueries, toSimplified } from '../helpers/pagefind.ts';
+import { siteDir } from '../helpers/site.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const base = inject('siteBase');
 let server: StaticServer;

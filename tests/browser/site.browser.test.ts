@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { siteDir } from '../helpers/site';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
+import { launchBrowser } from '../helpers/browser.ts';
+import { siteDir } from '../helpers/site.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const base = inject('siteBase');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

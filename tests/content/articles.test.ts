@@ -1,11 +1,11 @@
 /** The articles as content: faithful to their sources, every statistic quoted and matching. */
 import { describe, expect, it } from 'vitest';
-import { bodyText } from '../../src/lib/article-text';
-import { bylineForms, piecesMissingFrom, sourceSegment } from '../../src/lib/faithfulness';
-import { comparable } from '../../src/lib/normalize';
-import { statesNumber } from '../../src/lib/numbers';
-import { checkStats } from '../../src/lib/report-checks';
-import { loadReports, original, vocabulary } from '../helpers/content';
+import { bodyText } from '../../src/lib/article-text.ts';
+import { bylineForms, piecesMissingFrom, sourceSegment } from '../../src/lib/faithfulness.ts';
+import { comparable } from '../../src/lib/normalize.ts';
+import { statesNumber } from '../../src/lib/numbers.ts';
+import { checkStats } from '../../src/lib/report-checks.ts';
+import { loadReports, original, vocabulary } from '../helpers/content.ts';
 
 const reports = loadReports();
 const regions = vocabulary('regions');

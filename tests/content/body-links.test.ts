@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../helpers/sandbox';
+import { createSandbox, type Sandbox } from '../helpers/sandbox.ts';
 
 let sandbox: Sandbox;
 beforeAll(() => {

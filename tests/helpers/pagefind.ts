@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Converter as ConverterToTraditional } from 'opencc-js/cn2t';
 import { Converter } from 'opencc-js/t2cn';
-import { createRandom } from '../../scripts/bench/prng';
-import { createFolder, queryTerms } from '../../src/lib/search-text';
+import { createRandom } from '../../scripts/bench/prng.ts';
+import { createFolder, queryTerms } from '../../src/lib/search-text.ts';
 import {
   excerptPath,
   openSearch,
@@ -17,7 +17,7 @@ import {
   type PagefindApi,
   type SearchContext,
   type SearchTable,
-} from '../../src/lib/search-engine';
+} from '../../src/lib/search-engine.ts';
 
 export interface NodePagefind extends PagefindApi {
   init(): Promise<void>;

@@ -3,8 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { inject } from 'vitest';
-import type { VocabularyFolder } from '../../src/lib/content-paths';
-import { loadReports, vocabulary, type RawReport } from './content';
+import type { VocabularyFolder } from '../../src/lib/content-paths.ts';
+import { loadReports, vocabulary, type RawReport } from './content.ts';
 
 export function siteDir(): string {
   return inject('siteDir');

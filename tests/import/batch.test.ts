@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readManifest } from '../../tools/importer/manifest.ts';
-import { readImported, runImport, snapshot, tempProject } from './helpers';
+import { readImported, runImport, snapshot, tempProject } from './helpers.ts';
 
 let project: ReturnType<typeof tempProject>;
 beforeEach(() => {

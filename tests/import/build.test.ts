@@ -9,9 +9,9 @@ import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSearch } from '../../src/lib/search-engine';
-import { loadPagefind, type NodeSearch } from '../helpers/pagefind';
-import { createSandbox, type Sandbox } from '../helpers/sandbox';
+import { runSearch } from '../../src/lib/search-engine.ts';
+import { loadPagefind, type NodeSearch } from '../helpers/pagefind.ts';
+import { createSandbox, type Sandbox } from '../helpers/sandbox.ts';
 import { decodeSource } from '../../src/lib/decode.ts';
 import {
   bodyText,
@@ -24,7 +24,7 @@ import {
   seededRandom,
   vocabularies,
   type Run,
-} from './helpers';
+} from './helpers.ts';
 
 const BASE = '/union-archive/';
 let sandbox: Sandbox;

@@ -1,9 +1,9 @@
 /** Candidate statistics: printed quantities, their clauses as verbatim quotes, values from numbers.ts. */
 import { describe, expect, it } from 'vitest';
 import { assignMetric, findCandidates, labelFor } from '../../tools/importer/candidates.ts';
-import { statesNumber } from '../../src/lib/numbers';
+import { statesNumber } from '../../src/lib/numbers.ts';
 import { checkReferences, UNASSIGNED_METRIC } from '../../src/lib/report-checks.ts';
-import { vocabularies } from './helpers';
+import { vocabularies } from './helpers.ts';
 
 const metrics = vocabularies.metrics;
 const find = (text: string, limit?: number) => findCandidates([text], metrics, { limit });

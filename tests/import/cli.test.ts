@@ -18,7 +18,7 @@ import {
   seedBytes,
   snapshot,
   tempProject,
-} from './helpers';
+} from './helpers.ts';
 
 let project: ReturnType<typeof tempProject>;
 let repoBefore: Record<string, string>;

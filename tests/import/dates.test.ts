@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDraft, parseGivenDate } from '../../tools/importer/draft.ts';
 import { bodyYear, dateFromFileName, datelineDate } from '../../tools/importer/publication-date.ts';
-import { seededRandom, vocabularies } from './helpers';
+import { seededRandom, vocabularies } from './helpers.ts';
 
 describe('dates in file names', () => {
   it.each([

@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DecodeError, decodeSource } from '../../src/lib/decode.ts';
 import { buildDraft } from '../../tools/importer/draft.ts';
-import { FIXTURES, readImported, runImport, SEEDS, seedBytes, tempProject, vocabularies } from './helpers';
+import { FIXTURES, readImported, runImport, SEEDS, seedBytes, tempProject, vocabularies } from './helpers.ts';
 
 function variants(text: string): Record<string, { bytes: Buffer; encoding: string }> {
   const crlf = text.replace(/\n/g, '\r\n');

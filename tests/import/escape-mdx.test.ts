@@ -1,7 +1,7 @@
 /** Escaping source text for MDX (the property test in fuzz.test.ts checks it on random text). */
 import { describe, expect, it } from 'vitest';
 import { escapeMdxText, jsxAttribute } from '../../tools/importer/escape-mdx.ts';
-import { renderMdx } from './mdx';
+import { renderMdx } from './mdx.ts';
 
 describe('escapeMdxText', () => {
   it.each([

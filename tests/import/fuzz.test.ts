@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bodyText } from '../../src/lib/article-text';
+import { bodyText } from '../../src/lib/article-text.ts';
 import { buildDraft } from '../../tools/importer/draft.ts';
 import { escapeMdxText } from '../../tools/importer/escape-mdx.ts';
 import {
@@ -15,10 +15,10 @@ import {
   normalizeText,
   removeCjkSpaces,
   straightenQuotes,
-} from '../../src/lib/normalize';
-import { splitFrontmatter } from '../helpers/content';
-import { normalizedSource, vocabularies } from './helpers';
-import { renderMdx } from './mdx';
+} from '../../src/lib/normalize.ts';
+import { splitFrontmatter } from '../helpers/content.ts';
+import { normalizedSource, vocabularies } from './helpers.ts';
+import { renderMdx } from './mdx.ts';
 import { parse } from 'yaml';
 
 const HOSTILE = [

@@ -5,11 +5,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { bodyText } from '../../src/lib/article-text';
+import { bodyText } from '../../src/lib/article-text.ts';
 import { createRandom } from '../../scripts/bench/prng.ts';
 import { loadVocabularies } from '../../tools/importer/write.ts';
-import { normalizeText } from '../../src/lib/normalize';
-import { ROOT, splitFrontmatter, type RawReport } from '../helpers/content';
+import { normalizeText } from '../../src/lib/normalize.ts';
+import { ROOT, splitFrontmatter, type RawReport } from '../helpers/content.ts';
 
 export { ROOT };
 export const vocabularies = loadVocabularies(ROOT);

@@ -10,7 +10,7 @@ import {
   suggestTopics,
   topicKeywords,
 } from '../../tools/importer/infer.ts';
-import { vocabularies } from './helpers';
+import { vocabularies } from './helpers.ts';
 
 const regions = vocabularies.regions;
 const topics = vocabularies.topics;

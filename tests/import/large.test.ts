@@ -2,7 +2,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readImported, runImport, SEEDS, seedBytes, tempProject } from './helpers';
+import { readImported, runImport, SEEDS, seedBytes, tempProject } from './helpers.ts';
 
 const TEN_MB = 10 * 1024 * 1024;
 /** Half a gigabyte of heap: several times less than Node's default, so "no out-of-memory" means something. */

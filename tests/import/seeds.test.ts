@@ -4,18 +4,18 @@
  * the MDX compiles (with GFM, as the site builds it) and renders the same text.
  */
 import { describe, expect, it } from 'vitest';
-import { bylineForms, piecesMissingFrom, sourceSegment } from '../../src/lib/faithfulness';
+import { bylineForms, piecesMissingFrom, sourceSegment } from '../../src/lib/faithfulness.ts';
 import { buildDraft } from '../../tools/importer/draft.ts';
-import { comparable } from '../../src/lib/normalize';
-import { parseQuantity, statesNumber } from '../../src/lib/numbers';
-import { checkStats } from '../../src/lib/report-checks';
-import { splitFrontmatter } from '../helpers/content';
-import { bodyText, FIXTURES, normalizedSource, SEEDS, seedBytes, vocabularies } from './helpers';
-import { renderMdx } from './mdx';
+import { comparable } from '../../src/lib/normalize.ts';
+import { parseQuantity, statesNumber } from '../../src/lib/numbers.ts';
+import { checkStats } from '../../src/lib/report-checks.ts';
+import { splitFrontmatter } from '../helpers/content.ts';
+import { bodyText, FIXTURES, normalizedSource, SEEDS, seedBytes, vocabularies } from './helpers.ts';
+import { renderMdx } from './mdx.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { RawReport } from '../helpers/content';
+import type { RawReport } from '../helpers/content.ts';
 
 interface Case {
   name: string;

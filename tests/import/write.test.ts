@@ -11,7 +11,7 @@ import {
   type FileOps,
   type PlannedFile,
 } from '../../tools/importer/write.ts';
-import { snapshot, tempProject } from './helpers';
+import { snapshot, tempProject } from './helpers.ts';
 
 let project: ReturnType<typeof tempProject>;
 beforeEach(() => {

@@ -5,8 +5,8 @@
  * (tests/content/ checks every live article).
  */
 import type { TestProject } from 'vitest/node';
-import { FIXTURE_ROOT } from '../helpers/content';
-import { createSandbox } from '../helpers/sandbox';
+import { FIXTURE_ROOT } from '../helpers/content.ts';
+import { createSandbox } from '../helpers/sandbox.ts';
 
 export const TEST_BASE = '/union-archive/';
 export const TEST_SITE = 'https://archive.example.org';

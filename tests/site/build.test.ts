@@ -1,6 +1,6 @@
 /** The built site: one page per article with its title as the only h1, Chinese everywhere. */
 import { describe, expect, it } from 'vitest';
-import { builtReports, htmlFiles, page } from '../helpers/site';
+import { builtReports, htmlFiles, page } from '../helpers/site.ts';
 
 const reports = builtReports();
 

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { builtReports, htmlFiles, page, siteDir } from '../helpers/site';
+import { builtReports, htmlFiles, page, siteDir } from '../helpers/site.ts';
 
 const base = inject('siteBase');
 const SITE = 'https://archive.example.org';

@@ -10,9 +10,9 @@ import { gunzipSync } from 'node:zlib';
 import Ajv2020 from 'ajv/dist/2020';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
-import { quoteAnchorIds } from '../../src/lib/quote-anchors';
-import type { StatEntry } from '../../src/schemas';
-import { builtReports, builtVocabulary, htmlFiles, page, siteDir } from '../helpers/site';
+import { quoteAnchorIds } from '../../src/lib/quote-anchors.ts';
+import type { StatEntry } from '../../src/schemas/index.ts';
+import { builtReports, builtVocabulary, htmlFiles, page, siteDir } from '../helpers/site.ts';
 
 const base = inject('siteBase');
 const reports = builtReports();

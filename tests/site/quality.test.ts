@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
-import { builtReports, htmlFiles, page, siteDir } from '../helpers/site';
+import { builtReports, htmlFiles, page, siteDir } from '../helpers/site.ts';
 
 const base = inject('siteBase');
 const config = JSON.parse(readFileSync(new URL('../../.htmlvalidate.json', import.meta.url), 'utf8'));

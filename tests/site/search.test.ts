@@ -8,16 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateReports } from '../../scripts/bench/generate';
-import { loadSeedCorpus } from '../../scripts/bench/seeds';
+import { generateReports } from '../../scripts/bench/generate.ts';
+import { loadSeedCorpus } from '../../scripts/bench/seeds.ts';
 import {
   readReportPage,
   readReportPages,
   writeSearchBundle,
   type IndexedReport,
-} from '../../src/integrations/pagefind';
-import { runSearch } from '../../src/lib/search-engine';
-import { createFolder, stripSpace, termPhrase } from '../../src/lib/search-text';
+} from '../../src/integrations/pagefind.ts';
+import { runSearch } from '../../src/lib/search-engine.ts';
+import { createFolder, stripSpace, termPhrase } from '../../src/lib/search-text.ts';
 import {
   createOracle,
   loadPagefind,
@@ -25,10 +25,10 @@ import {
   toSimplified,
   type NodeSearch,
   type QuerySource,
-} from '../helpers/pagefind';
-import { siteDir } from '../helpers/site';
-import { vocabulary as readVocabulary } from '../helpers/content';
-import type { VocabularyFolder } from '../../src/lib/content-paths';
+} from '../helpers/pagefind.ts';
+import { siteDir } from '../helpers/site.ts';
+import { vocabulary as readVocabulary } from '../helpers/content.ts';
+import type { VocabularyFolder } from '../../src/lib/content-paths.ts';
 
 const base = inject('siteBase');
 

@@ -13,11 +13,11 @@ import {
 } from '../../scripts/bench/generate.ts';
 import { createRandom } from '../../scripts/bench/prng.ts';
 import { loadSeedCorpus } from '../../scripts/bench/seeds.ts';
-import { bodyText } from '../../src/lib/article-text';
-import { originalNames, verifyFixity } from '../../src/lib/fixity';
-import { findNumbers } from '../../src/lib/numbers';
-import { checkReferences, checkStats } from '../../src/lib/report-checks';
-import { splitFrontmatter, vocabulary } from '../helpers/content';
+import { bodyText } from '../../src/lib/article-text.ts';
+import { originalNames, verifyFixity } from '../../src/lib/fixity.ts';
+import { findNumbers } from '../../src/lib/numbers.ts';
+import { checkReferences, checkStats } from '../../src/lib/report-checks.ts';
+import { splitFrontmatter, vocabulary } from '../helpers/content.ts';
 
 const corpus = loadSeedCorpus();
 const reports = generateReports(corpus, { count: 40, seed: 'unit' });

@@ -8,7 +8,7 @@ import { parseBuildLog, readPhases, renderTimes } from '../../scripts/bench/buil
 import { createRandom } from '../../scripts/bench/prng.ts';
 import { checkTargets, scaling, type SizeResult } from '../../scripts/bench/results.ts';
 import { locateStats, splitBlocks } from '../../scripts/bench/seeds.ts';
-import { bodyText } from '../../src/lib/article-text';
+import { bodyText } from '../../src/lib/article-text.ts';
 
 describe('createRandom', () => {
   it('repeats its sequence for a seed and differs between seeds', () => {

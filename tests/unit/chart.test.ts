@@ -9,7 +9,7 @@ import {
   tickLabel,
   wrapText,
   type BarInput,
-} from '../../src/lib/chart';
+} from '../../src/lib/chart.ts';
 
 const bar = (value: number, unit = '人', qualifier: string | null = null, label = '某项数据'): BarInput => ({
   key: `k${value}${unit}`,

@@ -1,7 +1,7 @@
 /** The policy string: scripts only from the site and the one hashed inline script; wasm only when asked. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, scriptHash, THEME_SCRIPT } from '../../src/lib/csp';
+import { contentSecurityPolicy, scriptHash, THEME_SCRIPT } from '../../src/lib/csp.ts';
 
 const directives = (policy: string) =>
   new Map(

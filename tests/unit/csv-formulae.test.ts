@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { BOM, statisticFromCsvRow, statisticsCsv, type StatisticRecord } from '../../src/lib/open-data';
+import { BOM, statisticFromCsvRow, statisticsCsv, type StatisticRecord } from '../../src/lib/open-data/index.ts';
 
 const base: StatisticRecord = {
   report_id: 'x',

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXITY_MANIFEST, recordOriginalFixity, verifyFixity } from '../../src/lib/fixity';
+import { FIXITY_MANIFEST, recordOriginalFixity, verifyFixity } from '../../src/lib/fixity.ts';
 
 let root = '';
 afterEach(() => rmSync(root, { recursive: true, force: true }));

@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { joinBase } from '../../src/lib/paths';
-import { href, routes } from '../../src/lib/urls';
+import { joinBase } from '../../src/lib/paths.ts';
+import { href, routes } from '../../src/lib/urls.ts';
 
 afterEach(() => vi.unstubAllEnvs());
 

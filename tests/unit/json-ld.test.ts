@@ -6,7 +6,7 @@
 import { load } from 'cheerio';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reportJsonLd, serializeJsonLd, type JsonLdReport } from '../../src/lib/json-ld';
+import { reportJsonLd, serializeJsonLd, type JsonLdReport } from '../../src/lib/json-ld.ts';
 
 const HOSTILE = [
   '</script>',

@@ -10,7 +10,7 @@ import {
   removeCjkSpaces,
   straightenQuotes,
   textLines,
-} from '../../src/lib/normalize';
+} from '../../src/lib/normalize.ts';
 
 describe('normalisation rules', () => {
   it('turns half-width punctuation next to Chinese into full-width', () => {

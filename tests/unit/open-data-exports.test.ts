@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { QUALIFIERS } from '../../src/lib/numbers';
+import { QUALIFIERS } from '../../src/lib/numbers.ts';
 import {
   FORMULA_START,
   BOM,
@@ -27,7 +27,7 @@ import {
   statisticsDocument,
   type ArchiveInput,
   type ReportInput,
-} from '../../src/lib/open-data';
+} from '../../src/lib/open-data/index.ts';
 
 const urlOf = (path: string) => `https://example.org/base${path}`;
 const REGIONS = ['north', 'south', 'east'];

@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { QUALIFIERS } from '../../src/lib/numbers';
+import { QUALIFIERS } from '../../src/lib/numbers.ts';
 import {
   BOM,
   REPORT_FIELDS,
@@ -22,8 +22,8 @@ import {
   type ArchiveInput,
   type ReportInput,
   type StatisticRecord,
-} from '../../src/lib/open-data';
-import type { Stat } from '../../src/schemas';
+} from '../../src/lib/open-data/index.ts';
+import type { Stat } from '../../src/schemas/index.ts';
 
 const SITE = 'https://archive.example.org/base';
 const urlOf = (path: string) => `${SITE}${path}`;

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pageWindow } from '../../src/lib/pagination';
+import { pageWindow } from '../../src/lib/pagination.ts';
 
 describe('pageWindow', () => {
   it('lists pages in order with the first, last and current two either side, gaps only where pages are left out', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinBase, normalizeBase, normalizeSite } from '../../src/lib/paths';
+import { joinBase, normalizeBase, normalizeSite } from '../../src/lib/paths.ts';
 
 describe('normalizeBase', () => {
   it.each([

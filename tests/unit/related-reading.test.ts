@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chronological, dateKey, relatedReading, type OrderableReport } from '../../src/lib/report-order';
+import { chronological, dateKey, relatedReading, type OrderableReport } from '../../src/lib/report-order.ts';
 
 function oracle(report: OrderableReport, all: readonly OrderableReport[], limit: number): string[] {
   const score = (other: OrderableReport) => {

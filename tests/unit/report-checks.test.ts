@@ -8,7 +8,7 @@ import {
   checkRegionParents,
   findDuplicates,
   readableSchemaMessage,
-} from '../../src/lib/report-checks';
+} from '../../src/lib/report-checks.ts';
 
 const known = { regions: new Set(['china']), topics: new Set(['organising']), metrics: new Set(['members']) };
 

@@ -5,8 +5,8 @@
  */
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../scripts/bench/prng';
-import { searchFiles } from '../../src/integrations/pagefind';
+import { createRandom } from '../../scripts/bench/prng.ts';
+import { searchFiles } from '../../src/integrations/pagefind.ts';
 import {
   excerptText,
   highlight,
@@ -17,8 +17,8 @@ import {
   runSearch,
   type PagefindApi,
   type SearchTable,
-} from '../../src/lib/search-engine';
-import { codedRecord, createFolder, queryTerms, stripSpace, TITLE_ZONE } from '../../src/lib/search-text';
+} from '../../src/lib/search-engine.ts';
+import { codedRecord, createFolder, queryTerms, stripSpace, TITLE_ZONE } from '../../src/lib/search-text.ts';
 
 const toSimplified = Converter({ from: 't', to: 'cn' });
 const fold = createFolder(toSimplified);

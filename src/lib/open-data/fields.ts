@@ -2,7 +2,7 @@
  * The fields of the open-data records: one description drives the records' types, both JSON Schemas and
  * the field tables on /data/.
  */
-import { QUALIFIERS } from '../numbers';
+import { QUALIFIERS } from '../numbers.ts';
 
 export type FieldType = 'string' | 'url' | 'integer' | 'number' | 'boolean' | 'string[]';
 

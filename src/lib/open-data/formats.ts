@@ -7,10 +7,10 @@ import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import Papa from 'papaparse';
-import { SITE_NAME } from '../../consts';
-import { routes } from '../urls';
-import { REPORT_FIELDS, STATISTIC_FIELDS, type Field, type ReportRecord, type StatisticRecord } from './fields';
-import type { UrlOf } from './records';
+import { SITE_NAME } from '../../consts.ts';
+import { routes } from '../urls.ts';
+import { REPORT_FIELDS, STATISTIC_FIELDS, type Field, type ReportRecord, type StatisticRecord } from './fields.ts';
+import type { UrlOf } from './records.ts';
 
 /** The published files, as site paths under /data/. */
 export const DATA_FILES = {

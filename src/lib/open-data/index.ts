@@ -3,7 +3,7 @@
  * the archive (records.ts), the published files and their schemas (formats.ts), and the groupings the
  * data pages show (views.ts).
  */
-export * from './fields';
-export * from './records';
-export * from './formats';
-export * from './views';
+export * from './fields.ts';
+export * from './records.ts';
+export * from './formats.ts';
+export * from './views.ts';

@@ -3,10 +3,10 @@
  * Pure: callers pass the archive and a function that turns a site path into a URL (absolute for the
  * exports, base-relative for links on pages).
  */
-import { quoteAnchorIds } from '../quote-anchors';
-import { routes } from '../urls';
-import type { Stat } from '../../schemas';
-import type { ReportRecord, StatisticRecord } from './fields';
+import { quoteAnchorIds } from '../quote-anchors.ts';
+import { routes } from '../urls.ts';
+import type { Stat } from '../../schemas/index.ts';
+import type { ReportRecord, StatisticRecord } from './fields.ts';
 
 // ---- Input: the parts of the archive (src/lib/archive.ts) the records are made from ----
 

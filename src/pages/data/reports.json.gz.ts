@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadArchive } from '../../lib/archive';
-import { documentJson, gzipText, reportRecords, reportsDocument } from '../../lib/open-data';
-import { absoluteUrl } from '../../lib/urls';
+import { loadArchive } from '../../lib/archive.ts';
+import { documentJson, gzipText, reportRecords, reportsDocument } from '../../lib/open-data/index.ts';
+import { absoluteUrl } from '../../lib/urls.ts';
 
 /** Metadata of every report (schema: reports.schema.json), gzipped. */
 export const GET: APIRoute = async ({ site }) => {

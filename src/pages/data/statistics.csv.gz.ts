@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadArchive } from '../../lib/archive';
-import { eachStatisticRecord, gzipText, statisticsCsvChunks } from '../../lib/open-data';
-import { absoluteUrl } from '../../lib/urls';
+import { loadArchive } from '../../lib/archive.ts';
+import { eachStatisticRecord, gzipText, statisticsCsvChunks } from '../../lib/open-data/index.ts';
+import { absoluteUrl } from '../../lib/urls.ts';
 
 /** The same rows as statistics.json, as CSV with a BOM (schema of a row: statistics.csv.schema.json), gzipped. */
 export const GET: APIRoute = async ({ site }) => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadArchive } from '../../lib/archive';
-import { documentJson, eachStatisticRecord, gzipText, statisticCount, statisticsEnvelope } from '../../lib/open-data';
-import { absoluteUrl } from '../../lib/urls';
+import { loadArchive } from '../../lib/archive.ts';
+import { documentJson, eachStatisticRecord, gzipText, statisticCount, statisticsEnvelope } from '../../lib/open-data/index.ts';
+import { absoluteUrl } from '../../lib/urls.ts';
 
 /** Every statistic of the reviewed reports, one record each (schema: statistics.schema.json), gzipped. */
 export const GET: APIRoute = async ({ site }) => {

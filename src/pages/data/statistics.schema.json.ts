@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { statisticsSchema } from '../../lib/open-data';
-import { absoluteUrl } from '../../lib/urls';
+import { statisticsSchema } from '../../lib/open-data/index.ts';
+import { absoluteUrl } from '../../lib/urls.ts';
 
 /** JSON Schema (draft 2020-12) of statistics.json. */
 export const GET: APIRoute = ({ site }) =>
