@@ -6,7 +6,6 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { normalizeBase, normalizeSite } from './src/lib/paths.ts';
 import rehypeArticleAnchors from './src/lib/rehype-article-anchors.ts';
-import pagefindIndex from './src/integrations/pagefind.ts';
 import originalsUtf8 from './src/integrations/originals.ts';
 import { assertSupportedNode } from './scripts/check-node.mjs';
 
@@ -30,7 +29,7 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), originalsUtf8(), pagefindIndex()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), originalsUtf8()],
   vite: {
     build: {
       // Every script goes to its own file: the Content-Security-Policy (src/lib/csp.ts) allows no inline

@@ -1,6 +1,6 @@
 /**
- * At the end of `astro build`, writes the readable UTF-8 copy of every original next to it in the
- * output (see src/lib/originals.ts). The originals themselves are copied from public/ untouched and
+ * At the end of `astro build`, writes the readable UTF-8 copy of every original that is not UTF-8 next
+ * to it in the output (see src/lib/originals.ts). The originals themselves are copied from public/ untouched and
  * checked against public/SHA256SUMS by the content loader (src/content.config.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { ORIGINALS_DIR, originalNames } from '../lib/fixity.ts';
-import { utf8View, utf8ViewName } from '../lib/originals.ts';
+import { needsUtf8View, utf8View, utf8ViewName } from '../lib/originals.ts';
 
 export default function originalsUtf8(): AstroIntegration {
   return {
@@ -16,12 +16,15 @@ export default function originalsUtf8(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const out = join(fileURLToPath(dir), 'originals');
-        const names = originalNames('.');
-        for (const name of names) {
+        let copies = 0;
+        for (const name of originalNames('.')) {
           const file = `${ORIGINALS_DIR}/${name}`;
-          writeFileSync(join(out, utf8ViewName(name)), utf8View(file, readFileSync(file)));
+          const bytes = readFileSync(file);
+          if (!needsUtf8View(bytes)) continue;
+          writeFileSync(join(out, utf8ViewName(name)), utf8View(file, bytes));
+          copies++;
         }
-        logger.info(`wrote ${names.length} UTF-8 copies of the originals`);
+        logger.info(`wrote UTF-8 copies of the ${copies} originals in other encodings`);
       },
     },
   };

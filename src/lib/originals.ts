@@ -1,10 +1,14 @@
 /**
  * The readable copy of an original. Originals are kept byte for byte in whatever encoding they came in
- * (UTF-8, UTF-16, GB18030), and a browser given a .txt without a charset guesses, showing mojibake or
- * nothing. Beside each `<name>.txt` the build writes `<name>.utf8.txt`: the same text decoded with the
- * importer's checked decoder, written as UTF-8 with a byte-order mark (which browsers honour whatever
- * the server says). Line breaks and every character are kept; only the encoding changes.
+ * (UTF-8, UTF-16, GB18030); GitHub Pages serves `.txt` as UTF-8 text, so a UTF-8 original reads as it
+ * is, but any other shows mojibake or nothing. Beside each such `<name>.txt` the build writes
+ * `<name>.utf8.txt`: the same text decoded with the importer's checked decoder, written as UTF-8 with a
+ * byte-order mark (which browsers honour whatever the server says). Line breaks and every character are
+ * kept; only the encoding changes.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentDir } from './content-paths.ts';
 import { decodeSource } from './decode.ts';
 
 export const UTF8_BOM = '\uFEFF';
@@ -24,4 +28,18 @@ export function utf8View(file: string, bytes: Uint8Array): string {
       { cause: error },
     );
   }
+}
+
+/** Whether an original needs a readable copy: it is not UTF-8 (an undecodable one fails the build elsewhere). */
+export function needsUtf8View(bytes: Uint8Array): boolean {
+  try {
+    return !decodeSource(bytes).encoding.startsWith('UTF-8');
+  } catch {
+    return false;
+  }
+}
+
+/** The readable copy's file name for an original of the project at `root`, or null when it reads as it is. */
+export function utf8ViewOf(file: string, root: string): string | null {
+  return needsUtf8View(readFileSync(join(contentDir('originals', root), file))) ? utf8ViewName(file) : null;
 }

@@ -1,5 +1,5 @@
 /**
- * Exact search over the archive's Pagefind index (built by src/integrations/pagefind.ts; text model in
+ * Exact search over the archive's Pagefind index (built by tools/index-search.ts; text model in
  * src/lib/search-text.ts), shared by the search page and the Node tests. Pure logic: Pagefind, the
  * search table and the converter come in as arguments.
  *
@@ -11,13 +11,27 @@
  *   search table, so no result's fragment is ever loaded; only the excerpts of the results shown are.
  * - Ranking: title hits first, then occurrences per character of text, then report order.
  */
-import { HAN, createFolder, queryTerms, termPhrase, TITLE_ZONE, type Converter } from './search-text.ts';
+import {
+  HAN,
+  createFolder,
+  groupLayout,
+  locateInGroup,
+  queryTerms,
+  termWords,
+  TITLE_ZONE,
+  type Converter,
+  type Group,
+} from './search-text.ts';
 
-/** Pagefind sort key holding each record's report number. */
+/** Pagefind sort key holding each record's group number. */
 export const SORT_KEY = 'n';
-/** Excerpt blocks: characters per block and extra characters each block repeats from the next. */
-export const EXCERPT_BLOCK = 240;
-export const EXCERPT_OVERLAP = 100;
+/**
+ * Excerpt blocks: characters per block and extra characters each block repeats from the next (enough
+ * for a whole excerpt window after a match near the block's end). A result loads one block: larger
+ * blocks mean fewer files in the bundle but more bytes per result shown.
+ */
+export const EXCERPT_BLOCK = 480;
+export const EXCERPT_OVERLAP = 80;
 /** Path of an excerpt block under the Pagefind bundle. */
 export const excerptPath = (report: number, block: number) => `excerpt/${report}/${block}.json`;
 
@@ -93,22 +107,25 @@ export interface SearchOutcome {
 export interface SearchContext {
   api: PagefindApi;
   table: SearchTable;
-  /** Report number of each Pagefind page id. */
-  numbers: Map<string, number>;
+  /** The group of reports each Pagefind page id (record) holds. */
+  groups: Map<string, Group>;
   loadToSimplified?: () => Promise<Converter>;
 }
 
-/** Maps Pagefind's page ids to report numbers through the sort key: one metadata-only search. */
+/** Maps Pagefind's page ids to groups of reports through the sort key: one metadata-only search. */
 export async function openSearch(
   api: PagefindApi,
   table: SearchTable,
   loadToSimplified?: () => Promise<Converter>,
 ): Promise<SearchContext> {
+  const layout = groupLayout(table.length);
   const all = (await api.search(null, { sort: { [SORT_KEY]: 'asc' } }))?.results ?? [];
-  if (all.length !== table.year.length) {
-    throw new Error(`search index holds ${all.length} records but the search table ${table.year.length} reports`);
+  if (all.length !== layout.length) {
+    throw new Error(
+      `search index holds ${all.length} records but the search table's ${table.year.length} reports make ${layout.length}`,
+    );
   }
-  return { api, table, numbers: new Map(all.map((hit, n) => [hit.id, n])), loadToSimplified };
+  return { api, table, groups: new Map(all.map((hit, n) => [hit.id, layout[n]!])), loadToSimplified };
 }
 
 const foldBasic = createFolder();
@@ -118,9 +135,35 @@ interface TermHits {
   hits: Map<number, number[]>;
 }
 
+/**
+ * The reports containing a term, with the start positions of its matches within each report. Each
+ * coded word is searched on its own, unquoted: Pagefind then lists every position of the word in each
+ * record (a quoted phrase would list only a record's first match, and a record holds many reports).
+ */
 async function searchTerm(context: SearchContext, term: string): Promise<Map<number, number[]>> {
-  const results = (await context.api.search(termPhrase(term)))?.results ?? [];
-  return new Map(results.map((hit) => [context.numbers.get(hit.id)!, hit.words]));
+  const words = termWords(term);
+  const unique = [...new Set(words)];
+  const found = await Promise.all(
+    unique.map(async (word) => {
+      const results = (await context.api.search(word))?.results ?? [];
+      return new Map(results.map((hit) => [hit.id, new Set(hit.words)]));
+    }),
+  );
+  const byWord = words.map((word) => found[unique.indexOf(word)]!);
+  const hits = new Map<number, number[]>();
+  for (const [id, firstWords] of byWord[0]!) {
+    const positions = byWord.map((records) => records.get(id));
+    if (positions.some((p) => !p)) continue;
+    const group = context.groups.get(id)!;
+    for (const start of firstWords) {
+      if (!positions.every((p, i) => p!.has(start + i))) continue;
+      const { report, word } = locateInGroup(group, start);
+      const starts = hits.get(report);
+      if (starts) starts.push(word);
+      else hits.set(report, [word]);
+    }
+  }
+  return hits;
 }
 
 /** Searches each term; a term found nowhere is retried converted to simplified characters. */
@@ -148,33 +191,14 @@ async function searchTerms(
   return { found, converted };
 }
 
-/** Occurrences of a term in one report from its word positions (a phrase of k words reports k each). */
-function occurrences(term: string, words: readonly number[]): { count: number; titleHit: boolean; offset?: number } {
-  const starts = phraseStarts(term, words);
+/** Occurrences of a term in one report from its matches' start positions (a character counts once per zone). */
+function occurrences(term: string, starts: readonly number[]): { count: number; titleHit: boolean; offset?: number } {
   const body = starts.filter((w) => w >= TITLE_ZONE);
   return {
     count: starts.length,
     titleHit: starts.some((w) => w < TITLE_ZONE),
     ...([...term].length > 1 && body.length ? { offset: Math.min(...body) - TITLE_ZONE } : {}),
   };
-}
-
-/**
- * The start positions of a phrase's matches. Pagefind 1.6 lists, for a phrase of k words, the
- * position of every word of every match (tests/site/search.test.ts checks it): keep the positions
- * whose k − 1 successors are listed too (adjacent matches may add a few extra starts).
- */
-export function phraseStarts(term: string, words: readonly number[]): number[] {
-  const k = Math.max(1, [...term].length - 1);
-  const listed = new Set(words);
-  const sorted = [...listed].sort((a, b) => a - b);
-  const starts: number[] = [];
-  for (const w of sorted) {
-    let all = true;
-    for (let i = 1; i < k && all; i++) all = listed.has(w + i);
-    if (all) starts.push(w);
-  }
-  return starts;
 }
 
 const emptyCounts = (): FilterCounts => ({ region: {}, year: {}, topic: {} });

@@ -1,5 +1,5 @@
 /**
- * The text model of exact search, shared by the indexer (src/integrations/pagefind.ts), the search page
+ * The text model of exact search, shared by the indexer (tools/search-index/), the search page
  * and the tests' oracle, so all three agree on what "contains" means.
  *
  * - Folding: each code point on its own is NFKC-normalised (full-width digits, Latin and ％ become
@@ -9,16 +9,27 @@
  * - Whitespace (and zero-width spaces) is ignored: it is removed before indexing and separates terms.
  * - Coding: Pagefind's own Chinese segmentation is not exact (see shared SEARCH-NOTES), so each report
  *   is indexed as a sequence of ASCII-coded character bigrams, one per position; a query of n ≥ 2
- *   characters becomes the quoted phrase of its n − 1 bigrams, which Pagefind matches at consecutive
- *   positions: exactly the substring occurrences. Single characters are indexed once per record and
- *   zone as `y` tokens.
- * - Layout of a record: the title's bigrams then its distinct characters, padded to TITLE_ZONE
- *   positions; then the body's bigrams (body character i at position TITLE_ZONE + i) and its distinct
- *   characters. A match position below TITLE_ZONE is a title hit.
+ *   characters matches where its n − 1 bigrams stand at consecutive positions: exactly the substring
+ *   occurrences. Single characters are indexed once per report and zone as `y` tokens. The codes are
+ *   prefix-free, so Pagefind's prefix matching of a word finds only that word.
+ * - Layout of a report: the title's bigrams then its distinct characters, padded to TITLE_ZONE
+ *   positions; then the body's bigrams (body character i at position TITLE_ZONE + i), padded to the
+ *   body's length; then the body's distinct characters, padded to the body's length too. So a report of
+ *   body length L spans TITLE_ZONE + 2L positions, computable from L alone. A match position below
+ *   TITLE_ZONE is a title hit.
+ * - Pagefind holds one record per group of GROUP_SIZE consecutive reports (their layouts one after
+ *   another): Pagefind's memory, time and metadata grow with the number of records, and the search
+ *   finds a match's report from its position and the reports' lengths (groupLayout).
  */
 
 /** Positions reserved for the title (its bigrams and distinct characters). */
 export const TITLE_ZONE = 256;
+/**
+ * Reports per Pagefind record. Measured with 1,000 generated reports (bench): 1 → 1.4 GiB and 39 s of
+ * indexing, 10 → 0.8 GiB and 19 s, 50 → 0.46 GiB and 9 s, 200 → 0.43 GiB and 9 s; larger groups
+ * only add to what a query's index chunks carry per record.
+ */
+export const GROUP_SIZE = 50;
 /** The longest title the zone holds (bigrams + distinct characters ≤ 2 × length). */
 export const MAX_TITLE_LENGTH = TITLE_ZONE / 2 - 1;
 /** A word of punctuation only: it takes a position in Pagefind's index but indexes nothing. */
@@ -95,28 +106,71 @@ function bigrams(chars: readonly string[]): string[] {
   return words;
 }
 
+/** Positions a report of body length `length` spans in its group's record. */
+export const reportSpan = (length: number) => TITLE_ZONE + 2 * length;
+
+function padded(words: string[], size: number): string[] {
+  while (words.length < size) words.push(GAP);
+  return words;
+}
+
 /**
- * The content of a report's search record: folded title and body (whitespace already removed) coded
- * as described above. Throws when the title does not fit its zone.
+ * The words of a report in its group's record: folded title and body (whitespace already removed)
+ * coded as described above, exactly reportSpan(body length) of them. Throws when the title does not
+ * fit its zone.
  */
-export function codedRecord(title: string, body: string): string {
+export function codedReport(title: string, body: string): string {
   const titleChars = [...title];
   if (titleChars.length > MAX_TITLE_LENGTH) {
     throw new Error(`title longer than ${MAX_TITLE_LENGTH} characters cannot be indexed: ${title.slice(0, 40)}…`);
   }
   const bodyChars = [...body];
-  const zone = [...bigrams(titleChars), ...[...new Set(titleChars)].map(unigram)];
-  while (zone.length < TITLE_ZONE) zone.push(GAP);
-  return [...zone, ...bigrams(bodyChars), ...[...new Set(bodyChars)].map(unigram)].join(' ');
+  return [
+    ...padded([...bigrams(titleChars), ...[...new Set(titleChars)].map(unigram)], TITLE_ZONE),
+    ...padded(bigrams(bodyChars), bodyChars.length),
+    ...padded([...new Set(bodyChars)].map(unigram), bodyChars.length),
+  ].join(' ');
 }
 
-/** The Pagefind query for one folded term: the quoted phrase of its coded bigrams (or its character). */
-export function termPhrase(term: string): string {
+/** Where each group's reports start in its record, from the reports' body lengths (in report order). */
+export interface Group {
+  /** Number of the group's first report. */
+  first: number;
+  /** Start position of each of its reports. */
+  starts: number[];
+}
+
+export function groupLayout(lengths: readonly number[]): Group[] {
+  const groups: Group[] = [];
+  for (let first = 0; first < lengths.length; first += GROUP_SIZE) {
+    const starts: number[] = [];
+    let position = 0;
+    for (const length of lengths.slice(first, first + GROUP_SIZE)) {
+      starts.push(position);
+      position += reportSpan(length);
+    }
+    groups.push({ first, starts });
+  }
+  return groups;
+}
+
+/** The report (number) holding position `word` of a group's record, and the position within the report. */
+export function locateInGroup(group: Group, word: number): { report: number; word: number } {
+  let low = 0;
+  let high = group.starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (group.starts[mid]! <= word) low = mid;
+    else high = mid - 1;
+  }
+  return { report: group.first + low, word: word - group.starts[low]! };
+}
+
+/**
+ * The coded words of one folded term, in order: its bigrams, or its character. The term occurs where
+ * word i stands at position p + i for every i.
+ */
+export function termWords(term: string): string[] {
   const chars = [...term];
-  return `"${chars.length === 1 ? unigram(term) : bigrams(chars).join(' ')}"`;
-}
-
-/** Where a match at Pagefind word position `word` starts: in the title, or at body offset `offset`. */
-export function matchPlace(word: number): { inTitle: true } | { inTitle: false; offset: number } {
-  return word < TITLE_ZONE ? { inTitle: true } : { inTitle: false, offset: word - TITLE_ZONE };
+  return chars.length === 1 ? [unigram(term)] : bigrams(chars);
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readReportPages, type IndexedReport } from '../../src/integrations/pagefind.ts';
+import { readReportPages, type IndexedReport } from '../../tools/search-index/read-pages.ts';
 import { createFolder } from '../../src/lib/search-text.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { createOracle, sampleQueries, toSimplified } from '../helpers/pagefind.ts';

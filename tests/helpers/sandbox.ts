@@ -28,11 +28,28 @@ export function linkPackages(dir: string): void {
 
 const VITEST_VARIABLES = new Set(['NODE_ENV', 'MODE', 'BASE_URL', 'DEV', 'PROD', 'SSR']);
 
+/** Runs a Node script (this Node) in `cwd`. */
+function run(args: string[], env: Record<string, string>, cwd: string): { status: number | null; output: string } {
+  // Not Vitest's environment: it sets NODE_ENV, MODE, BASE_URL … in its workers, and Vite inside
+  // the child would take BASE_URL=/ over the configured base path.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !VITEST_VARIABLES.has(key) && !key.startsWith('VITEST')),
+  );
+  const result = spawnSync(process.execPath, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
 export interface Sandbox {
   dir: string;
   write(relativePath: string, text: string): void;
   /** Runs the astro CLI on the copy, from its folder or from `cwd` (then pass `--root`). */
   astro(args: string[], env?: Record<string, string>, cwd?: string): { status: number | null; output: string };
+  /** `npm run build` on the copy: `astro build`, then the search index (tools/index-search.ts). */
+  build(env?: Record<string, string>): { status: number | null; output: string };
   remove(): void;
 }
 
@@ -65,17 +82,13 @@ export function createSandbox({ archive }: { archive?: string } = {}): Sandbox {
       writeFileSync(join(dir, relativePath), text);
     },
     astro(args, env = {}, cwd = dir) {
-      // Not Vitest's environment: it sets NODE_ENV, MODE, BASE_URL … in its workers, and Vite inside
-      // the child would take BASE_URL=/ over the configured base path.
-      const inherited = Object.fromEntries(
-        Object.entries(process.env).filter(([key]) => !VITEST_VARIABLES.has(key) && !key.startsWith('VITEST')),
-      );
-      const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], {
-        cwd,
-        encoding: 'utf8',
-        env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
-      });
-      return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+      return run([join(ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], env, cwd);
+    },
+    build(env = {}) {
+      const built = run([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], env, dir);
+      if (built.status !== 0) return built;
+      const indexed = run([join(ROOT, 'tools/index-search.ts')], env, dir);
+      return { status: indexed.status, output: `${built.output}\n${indexed.output}` };
     },
     remove() {
       rmSync(dir, { recursive: true, force: true });

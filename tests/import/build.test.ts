@@ -1,7 +1,7 @@
 /**
  * One real build: every seed and the hostile fixture imported with `npm run import` into a throwaway
  * copy of the project, and a generated folder of dated reports in every encoding imported in one batch
- * with a manifest of regions and topics only; then `astro build` under a base path. The drafts build,
+ * with a manifest of regions and topics only; then `npm run build` (astro build and the search index) under a base path. The drafts build,
  * show 未校对, link their originals (served byte for byte) and are in the search index at once.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -95,7 +95,7 @@ beforeAll(() => {
   });
   collection = generatedCollection(sandbox.dir);
   batch = runImport([join(sandbox.dir, 'incoming'), '--manifest', collection.manifest, '--root', sandbox.dir]);
-  build = sandbox.astro(['build'], { BASE_PATH: BASE });
+  build = sandbox.build({ BASE_PATH: BASE });
 }, 600_000);
 afterAll(() => sandbox?.remove());
 

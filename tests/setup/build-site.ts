@@ -13,10 +13,10 @@ export const TEST_SITE = 'https://archive.example.org';
 
 export default function setup(project: TestProject) {
   const sandbox = createSandbox({ archive: FIXTURE_ROOT });
-  const { status, output } = sandbox.astro(['build'], { BASE_PATH: TEST_BASE, SITE_URL: TEST_SITE });
+  const { status, output } = sandbox.build({ BASE_PATH: TEST_BASE, SITE_URL: TEST_SITE });
   if (status !== 0) {
     sandbox.remove();
-    throw new Error(`astro build failed (exit ${status}):\n${output}`);
+    throw new Error(`build failed (exit ${status}):\n${output}`);
   }
   project.provide('siteDir', `${sandbox.dir}/dist`);
   project.provide('siteBase', TEST_BASE);

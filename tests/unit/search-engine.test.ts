@@ -1,24 +1,32 @@
 /**
- * The search logic with a fake Pagefind that does what Pagefind does with the coded records (phrase =
- * the words at consecutive positions; every word position of every match listed; ids in sort-key
- * order for a null search), over random texts from a small alphabet, against a substring oracle.
+ * The search logic with a fake Pagefind that does what Pagefind does with the coded group records
+ * (every position of an unquoted word listed per record; ids in sort-key order for a null search), over
+ * random texts from a small alphabet, against a substring oracle.
  */
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../scripts/bench/prng.ts';
-import { searchFiles } from '../../src/integrations/pagefind.ts';
+import { searchFiles } from '../../tools/search-index/write-bundle.ts';
 import {
   excerptText,
   highlight,
   openSearch,
   paramsFromRequest,
-  phraseStarts,
   requestFromParams,
   runSearch,
   type PagefindApi,
   type SearchTable,
 } from '../../src/lib/search-engine.ts';
-import { codedRecord, createFolder, queryTerms, stripSpace, TITLE_ZONE } from '../../src/lib/search-text.ts';
+import {
+  codedReport,
+  createFolder,
+  groupLayout,
+  GROUP_SIZE,
+  locateInGroup,
+  queryTerms,
+  reportSpan,
+  stripSpace,
+} from '../../src/lib/search-text.ts';
 
 const toSimplified = Converter({ from: 't', to: 'cn' });
 const fold = createFolder(toSimplified);
@@ -31,23 +39,23 @@ interface Doc {
   topics: string[];
 }
 
-/** Pagefind over coded records, as far as this module relies on it. */
-function fakePagefind(docs: readonly Doc[]): PagefindApi & { searches: string[] } {
-  const records = docs.map((d) => codedRecord(fold(d.title), fold(d.body)).split(' '));
-  const ids = docs.map((_, n) => `zh-cn_${(n * 7919).toString(16)}`);
-  const searches: string[] = [];
+/**
+ * Pagefind over the coded group records, as far as this module relies on it: an unquoted word lists
+ * every position of that word in each record; a null search lists every record in sort-key order.
+ */
+function fakePagefind(docs: readonly Doc[]): PagefindApi {
+  const records: string[][] = [];
+  for (let first = 0; first < docs.length; first += GROUP_SIZE) {
+    const group = docs.slice(first, first + GROUP_SIZE);
+    records.push(group.flatMap((d) => codedReport(fold(d.title), fold(d.body)).split(' ')));
+  }
+  const ids = records.map((_, n) => `zh-cn_${(n * 7919).toString(16)}`);
   return {
-    searches,
     async search(term) {
       if (term === null) return { results: ids.map((id) => ({ id, words: [] })) };
-      searches.push(term);
-      const phrase = term.replace(/"/g, '').split(' ');
       const results = records.flatMap((words, n) => {
-        const hits: number[] = [];
-        for (let i = 0; i + phrase.length <= words.length; i++) {
-          if (phrase.every((p, j) => words[i + j] === p)) hits.push(...phrase.map((_, j) => i + j));
-        }
-        return hits.length ? [{ id: ids[n]!, words: [...new Set(hits)] }] : [];
+        const positions = words.flatMap((word, i) => (word === term ? [i] : []));
+        return positions.length ? [{ id: ids[n]!, words: positions.reverse() }] : [];
       });
       // Pagefind's own order is by its score; this module must not depend on it.
       return { results: results.reverse() };
@@ -86,7 +94,8 @@ function randomDocs(seed: string, count: number): Doc[] {
 }
 
 describe('runSearch against a substring oracle', () => {
-  const docs = randomDocs('unit', 40);
+  // Three Pagefind records: matches are mapped to reports from positions in several groups.
+  const docs = randomDocs('unit', 2 * GROUP_SIZE + 17);
 
   it('returns exactly the documents containing every term, for 500 random queries', async () => {
     const context = await openSearch(fakePagefind(docs), tableOf(docs), async () => toSimplified);
@@ -180,13 +189,24 @@ describe('facets, counts and order', () => {
   });
 });
 
-describe('phrase starts, highlights and excerpts', () => {
-  it('finds the starts of a k-word phrase among the listed word positions', () => {
-    // "工会工" is 2 bigrams: matches at 300 and 310 list 300, 301, 310, 311.
-    expect(phraseStarts('工会工', [301, 300, 311, 310])).toEqual([300, 310]);
-    expect(phraseStarts('工会', [TITLE_ZONE + 4, 3])).toEqual([3, TITLE_ZONE + 4]);
+describe('group layout', () => {
+  it('gives each report exactly its span of words, so positions map back to reports', () => {
+    const docs = randomDocs('layout', 3 * GROUP_SIZE);
+    const lengths = docs.map((d) => [...d.body].length);
+    for (const d of docs) expect(codedReport(d.title, d.body).split(' ')).toHaveLength(reportSpan([...d.body].length));
+    const groups = groupLayout(lengths);
+    expect(groups.map((g) => g.first)).toEqual([0, GROUP_SIZE, 2 * GROUP_SIZE]);
+    for (const group of groups) {
+      group.starts.forEach((start, i) => {
+        const last = start + reportSpan(lengths[group.first + i]!) - 1;
+        expect(locateInGroup(group, start)).toEqual({ report: group.first + i, word: 0 });
+        expect(locateInGroup(group, last)).toEqual({ report: group.first + i, word: last - start });
+      });
+    }
   });
+});
 
+describe('highlights and excerpts', () => {
   it('marks exactly the matched characters, in the original text', () => {
     const basic = createFolder();
     expect(highlight('职工书屋和ＡＰＰ<b>', ['工书', 'app'], basic)).toEqual({
