@@ -106,7 +106,7 @@ export function fileKind(path: string): string {
     [/\.pf_filter$/, 'filter'],
     [/(\.pf_meta|pagefind-entry\.json)$/, 'meta'],
     [/(^|\/)wasm\.[^/]*\.pagefind$/, 'wasm'],
-    [/\/excerpt\/\d+\/\d+\.json$/, 'excerpt'],
+    [/\/excerpt\/\d+\/\d+\.json\.gz$/, 'excerpt'],
     [/(^|\/)search-table\.json$/, 'table'],
     [/\.m?js$/, 'script'],
     [/\.css$/, 'style'],

@@ -30,10 +30,10 @@ export const SORT_KEY = 'n';
  * for a whole excerpt window after a match near the block's end). A result loads one block: larger
  * blocks mean fewer files in the bundle but more bytes per result shown.
  */
-export const EXCERPT_BLOCK = 480;
+export const EXCERPT_BLOCK = 240;
 export const EXCERPT_OVERLAP = 80;
-/** Path of an excerpt block under the Pagefind bundle. */
-export const excerptPath = (report: number, block: number) => `excerpt/${report}/${block}.json`;
+/** Path of an excerpt block under the Pagefind bundle: JSON, stored gzipped as Pagefind's own files are. */
+export const excerptPath = (report: number, block: number) => `excerpt/${report}/${block}.json.gz`;
 
 export interface ExcerptBlock {
   url: string;
@@ -52,8 +52,10 @@ export interface SearchTable {
   year: number[];
   /** Topics (indices into `topics`). */
   topic: number[][];
-  /** Characters of indexed text after the title. */
+  /** Characters of indexed text after the title (its folded form has as many). */
   length: number[];
+  /** Distinct characters of the folded text after the title. */
+  distinct: number[];
 }
 
 /** What this module needs of a Pagefind instance: hits with their word positions, before any data(). */
@@ -118,7 +120,7 @@ export async function openSearch(
   table: SearchTable,
   loadToSimplified?: () => Promise<Converter>,
 ): Promise<SearchContext> {
-  const layout = groupLayout(table.length);
+  const layout = groupLayout(table.length.map((length, n) => ({ length, distinct: table.distinct[n]! })));
   const all = (await api.search(null, { sort: { [SORT_KEY]: 'asc' } }))?.results ?? [];
   if (all.length !== layout.length) {
     throw new Error(

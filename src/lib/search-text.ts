@@ -13,13 +13,12 @@
  *   occurrences. Single characters are indexed once per report and zone as `y` tokens. The codes are
  *   prefix-free, so Pagefind's prefix matching of a word finds only that word.
  * - Layout of a report: the title's bigrams then its distinct characters, padded to TITLE_ZONE
- *   positions; then the body's bigrams (body character i at position TITLE_ZONE + i), padded to the
- *   body's length; then the body's distinct characters, padded to the body's length too. So a report of
- *   body length L spans TITLE_ZONE + 2L positions, computable from L alone. A match position below
- *   TITLE_ZONE is a title hit.
+ *   positions; then the body's bigrams (body character i at position TITLE_ZONE + i); then the body's
+ *   distinct characters. So a report spans TITLE_ZONE + (L − 1) + D positions for a body of L characters,
+ *   D of them distinct (reportSpan). A match position below TITLE_ZONE is a title hit.
  * - Pagefind holds one record per group of GROUP_SIZE consecutive reports (their layouts one after
  *   another): Pagefind's memory, time and metadata grow with the number of records, and the search
- *   finds a match's report from its position and the reports' lengths (groupLayout).
+ *   finds a match's report from its position and the reports' L and D (groupLayout).
  */
 
 /** Positions reserved for the title (its bigrams and distinct characters). */
@@ -106,33 +105,37 @@ function bigrams(chars: readonly string[]): string[] {
   return words;
 }
 
-/** Positions a report of body length `length` spans in its group's record. */
-export const reportSpan = (length: number) => TITLE_ZONE + 2 * length;
-
-function padded(words: string[], size: number): string[] {
-  while (words.length < size) words.push(GAP);
-  return words;
+/** Characters of a body: its length and how many are distinct (each is a word of its record). */
+export interface BodyShape {
+  length: number;
+  distinct: number;
 }
+
+export function bodyShape(body: string): BodyShape {
+  const chars = [...body];
+  return { length: chars.length, distinct: new Set(chars).size };
+}
+
+/** Positions a report spans in its group's record. */
+export const reportSpan = ({ length, distinct }: BodyShape) => TITLE_ZONE + Math.max(0, length - 1) + distinct;
 
 /**
  * The words of a report in its group's record: folded title and body (whitespace already removed)
- * coded as described above, exactly reportSpan(body length) of them. Throws when the title does not
- * fit its zone.
+ * coded as described above, exactly reportSpan(bodyShape(body)) of them. Throws when the title does
+ * not fit its zone.
  */
 export function codedReport(title: string, body: string): string {
   const titleChars = [...title];
   if (titleChars.length > MAX_TITLE_LENGTH) {
     throw new Error(`title longer than ${MAX_TITLE_LENGTH} characters cannot be indexed: ${title.slice(0, 40)}…`);
   }
+  const zone = [...bigrams(titleChars), ...[...new Set(titleChars)].map(unigram)];
+  while (zone.length < TITLE_ZONE) zone.push(GAP);
   const bodyChars = [...body];
-  return [
-    ...padded([...bigrams(titleChars), ...[...new Set(titleChars)].map(unigram)], TITLE_ZONE),
-    ...padded(bigrams(bodyChars), bodyChars.length),
-    ...padded([...new Set(bodyChars)].map(unigram), bodyChars.length),
-  ].join(' ');
+  return [...zone, ...bigrams(bodyChars), ...[...new Set(bodyChars)].map(unigram)].join(' ');
 }
 
-/** Where each group's reports start in its record, from the reports' body lengths (in report order). */
+/** Where each group's reports start in its record, from the reports' body shapes (in report order). */
 export interface Group {
   /** Number of the group's first report. */
   first: number;
@@ -140,14 +143,14 @@ export interface Group {
   starts: number[];
 }
 
-export function groupLayout(lengths: readonly number[]): Group[] {
+export function groupLayout(shapes: readonly BodyShape[]): Group[] {
   const groups: Group[] = [];
-  for (let first = 0; first < lengths.length; first += GROUP_SIZE) {
+  for (let first = 0; first < shapes.length; first += GROUP_SIZE) {
     const starts: number[] = [];
     let position = 0;
-    for (const length of lengths.slice(first, first + GROUP_SIZE)) {
+    for (const shape of shapes.slice(first, first + GROUP_SIZE)) {
       starts.push(position);
-      position += reportSpan(length);
+      position += reportSpan(shape);
     }
     groups.push({ first, starts });
   }

@@ -41,6 +41,12 @@ let converter: Promise<Converter> | undefined;
 const loadToSimplified = () =>
   (converter ??= import('opencc-js/t2cn').then(({ Converter }) => Converter({ from: 't', to: 'cn' })));
 
+/** A stored gzip file's JSON (served as a file, not with Content-Encoding, so the page unpacks it). */
+async function readGzipJson<T>(response: Response): Promise<T> {
+  if (!response.ok || !response.body) throw new Error(`${response.url}: ${response.status}`);
+  return (await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).json()) as T;
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -70,7 +76,7 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
   const loadBlock = (report: number, k: number) => {
     const path = excerptPath(report, k);
     let block = blocks.get(path);
-    if (!block) blocks.set(path, (block = fetch(`${bundle}${path}`).then((r) => r.json() as Promise<ExcerptBlock>)));
+    if (!block) blocks.set(path, (block = fetch(`${bundle}${path}`).then((r) => readGzipJson<ExcerptBlock>(r))));
     return block;
   };
 

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { Converter as ConverterToTraditional } from 'opencc-js/cn2t';
 import { Converter } from 'opencc-js/t2cn';
 import { createRandom } from '../../scripts/bench/prng.ts';
@@ -62,7 +63,7 @@ export async function loadPagefind(siteDir: string, base: string): Promise<NodeS
   const table = JSON.parse(await readFile(join(bundle, 'search-table.json'), 'utf8')) as SearchTable;
   const context = await openSearch(pagefind, table, async () => toSimplified());
   const block = async (report: number, k: number) =>
-    JSON.parse(await readFile(join(bundle, excerptPath(report, k)), 'utf8')) as ExcerptBlock;
+    JSON.parse(gunzipSync(await readFile(join(bundle, excerptPath(report, k)))).toString('utf8')) as ExcerptBlock;
   return { pagefind, context, table, block, fetched };
 }
 

@@ -21,7 +21,8 @@ export interface IndexedReport {
 /** The indexed text and facets of a report page, or null for any other page. */
 export function readReportPage(html: string, url: string): IndexedReport | null {
   if (!html.includes('data-pagefind-body')) return null;
-  const $ = load(html);
+  // htmlparser2 rather than parse5: twice as fast, and Astro's output is well-formed.
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const article = $('[data-pagefind-body]').first();
   article.find('[data-pagefind-ignore]').remove();
   const heading = article.find('h1').first();

@@ -12,6 +12,7 @@
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Converter } from 'opencc-js/t2cn';
 import * as pagefind from 'pagefind';
 import {
@@ -22,14 +23,23 @@ import {
   type ExcerptBlock,
   type SearchTable,
 } from '../../src/lib/search-engine.ts';
-import { codedReport, createFolder, GROUP_SIZE, TITLE_ZONE } from '../../src/lib/search-text.ts';
+import { bodyShape, codedReport, createFolder, GROUP_SIZE, TITLE_ZONE } from '../../src/lib/search-text.ts';
 import type { IndexedReport } from './read-pages.ts';
 
 /** Language of the records: the search page's <html lang>, so Pagefind loads this index for it. */
 export const RECORD_LANGUAGE = 'zh-cn';
 
+/** Titles and bodies as the index holds them (src/lib/search-text.ts: createFolder). */
+export interface FoldedText {
+  title: string;
+  body: string;
+}
+
 /** The search table and excerpt blocks of the reports, in report-number order. */
-export function searchFiles(reports: readonly IndexedReport[]): {
+export function searchFiles(
+  reports: readonly IndexedReport[],
+  folded: readonly FoldedText[],
+): {
   table: SearchTable;
   blocks: Map<string, ExcerptBlock>;
 } {
@@ -37,13 +47,15 @@ export function searchFiles(reports: readonly IndexedReport[]): {
   const topics = [...new Set(reports.flatMap((r) => r.topics))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const regionIndex = new Map(regions.map((name, i) => [name, i]));
   const topicIndex = new Map(topics.map((name, i) => [name, i]));
+  const shapes = folded.map((text) => bodyShape(text.body));
   const table: SearchTable = {
     regions,
     topics,
     region: reports.map((r) => r.regions.map((name) => regionIndex.get(name)!)),
     year: reports.map((r) => r.year),
     topic: reports.map((r) => r.topics.map((name) => topicIndex.get(name)!)),
-    length: reports.map((r) => [...r.body].length),
+    length: shapes.map((shape) => shape.length),
+    distinct: shapes.map((shape) => shape.distinct),
   };
   const blocks = new Map<string, ExcerptBlock>();
   reports.forEach((r, n) => {
@@ -78,6 +90,7 @@ export async function writeSearchBundle(
   outputPath: string,
 ): Promise<{ records: number; blocks: number }> {
   const fold = createFolder(Converter({ from: 't', to: 'cn' }));
+  const folded = reports.map((r): FoldedText => ({ title: fold(r.title), body: fold(r.body) }));
   const positions = reports.reduce((sum, r) => sum + [...r.body].length + TITLE_ZONE, 0);
   // Pagefind reads it when its process starts (below); a process left running would keep its own.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(chunkSize(positions));
@@ -88,10 +101,11 @@ export async function writeSearchBundle(
   try {
     const addGroup = async (group: number) => {
       const members = reports.slice(group * GROUP_SIZE, (group + 1) * GROUP_SIZE);
+      const texts = folded.slice(group * GROUP_SIZE, (group + 1) * GROUP_SIZE);
       const added = await index.addCustomRecord({
         // Never shown: the page takes each result's URL from its excerpt block.
         url: `/search-group/${group}/`,
-        content: members.map((r) => codedReport(fold(r.title), fold(r.body))).join(' '),
+        content: texts.map((text) => codedReport(text.title, text.body)).join(' '),
         language: RECORD_LANGUAGE,
         sort: { [SORT_KEY]: String(group).padStart(width, '0') },
       });
@@ -114,13 +128,15 @@ export async function writeSearchBundle(
   await Promise.all(
     ['fragment', ...unused].map((name) => rm(join(outputPath, name), { recursive: true, force: true })),
   );
-  const { table, blocks } = searchFiles(reports);
+  const { table, blocks } = searchFiles(reports, folded);
   await writeFile(join(outputPath, 'search-table.json'), JSON.stringify(table));
   await Promise.all(reports.map((_, n) => mkdir(join(outputPath, excerptPath(n, 0), '..'), { recursive: true })));
   const entries = [...blocks];
   for (let i = 0; i < entries.length; i += 256) {
     await Promise.all(
-      entries.slice(i, i + 256).map(([path, block]) => writeFile(join(outputPath, path), JSON.stringify(block))),
+      entries
+        .slice(i, i + 256)
+        .map(([path, block]) => writeFile(join(outputPath, path), gzipSync(JSON.stringify(block), { level: 9 }))),
     );
   }
   return { records: groups, blocks: blocks.size };
