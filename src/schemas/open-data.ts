@@ -18,12 +18,15 @@ export const LICENCE = {
 const HTTP_URL_PATTERN = '^https?://';
 
 const count = () => z.int().min(0);
+/** Fields both records have, under other names in the statistic (report_id, report_url). */
+const reportId = z.string().describe('报道编号（档案内唯一，亦为报道网址的一段）');
+const reportUrl = z.httpUrl().describe('报道在本档案中的网址');
 
 export const statisticRecordSchema = z
   .strictObject({
-    report_id: z.string().describe('报道编号（档案内唯一，亦为报道网址的一段）'),
+    report_id: reportId,
     report_title: reportSchema.shape.title.describe('报道标题'),
-    report_url: z.httpUrl().describe('报道在本档案中的网址'),
+    report_url: reportUrl,
     region: z.string().describe('报道所属地区的编号'),
     region_name: z.string().describe('报道所属地区的名称'),
     report_year: yearSchema.describe('报道刊出年份'),
@@ -49,10 +52,10 @@ export const statisticRecordSchema = z
 
 export const reportRecordSchema = z
   .strictObject({
-    id: z.string().describe('报道编号（档案内唯一，亦为报道网址的一段）'),
+    id: reportId,
     title: reportSchema.shape.title.describe('标题'),
     subtitle: z.string().nullable().describe('副题'),
-    url: z.httpUrl().describe('报道在本档案中的网址'),
+    url: reportUrl,
     authors: z.array(z.string()).describe('作者，按署名顺序；有职务的写作“姓名（职务）”'),
     region: z.string().describe('报道所涉最具体地区的编号'),
     region_name: z.string().describe('地区名称'),
