@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findNumbers, formatQuantity, parseChineseNumeral, parseQuantity, statesNumber } from '../../src/lib/numbers.ts';
+import {
+  findNumbers,
+  formatQuantity,
+  parseChineseNumeral,
+  parseQuantity,
+  statesNumber,
+} from '../../src/lib/numbers.ts';
 
 describe('parseQuantity and formatQuantity', () => {
   const cases = [

@@ -1,6 +1,12 @@
 import type { APIRoute } from 'astro';
 import { loadArchive } from '../../lib/archive.ts';
-import { documentJson, eachStatisticRecord, gzipText, statisticCount, statisticsEnvelope } from '../../lib/open-data/index.ts';
+import {
+  documentJson,
+  eachStatisticRecord,
+  gzipText,
+  statisticCount,
+  statisticsEnvelope,
+} from '../../lib/open-data/index.ts';
 import { absoluteUrl } from '../../lib/urls.ts';
 
 /** Every statistic of the reviewed reports, one record each (schema: statistics.schema.json), gzipped. */
