@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { SITE_NAME } from '../consts.ts';
 import { dateSchema, reportSchema, statSchema, yearSchema } from './index.ts';
 
+/** The licence of every export: the documents name it, /data/ links it. */
 export const LICENCE = {
   id: 'CC-BY-4.0',
   name: 'CC BY 4.0（知识共享署名 4.0 国际）',
@@ -113,7 +114,7 @@ export interface Field<Name extends string = string> {
   nullable: boolean;
   /** The only values allowed (besides null when nullable). */
   enum?: readonly string[];
-  /** Chinese, shown on /data/ and written into the schema. */
+  /** Chinese: the schema's description of the field, also shown on /data/. */
   description: string;
 }
 
