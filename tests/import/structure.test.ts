@@ -1,6 +1,15 @@
 /** Reading a report's layout: title block, bylines, headings, captions and page furniture. */
 import { describe, expect, it } from 'vitest';
-import { parseByline, PLACEHOLDER_TITLE, readStructure } from '../../tools/importer/structure.ts';
+import { textLines } from '../../src/lib/normalize.ts';
+import {
+  firstLineTitle,
+  markedTitle,
+  parseByline,
+  PLACEHOLDER_TITLE,
+  readStructure,
+  titleAboveSubtitle,
+  titleWithSubtitle,
+} from '../../tools/importer/structure.ts';
 
 const doc = (...lines: string[]) => lines.join('\n');
 const kinds = (text: string) => readStructure(text).blocks.map((b) => `${b.kind}:${b.text}`);
@@ -117,6 +126,71 @@ describe('the title block', () => {
     const s = readStructure(doc('# 标题在此', '', '南通市人大副主任、南通市总工会主席 陆玉明', '', '正文。'));
     expect(s.authors).toEqual([{ name: '陆玉明', role: '南通市人大副主任、南通市总工会主席' }]);
     expect(s.bylines).toEqual([{ line: 3, text: '南通市人大副主任、南通市总工会主席 陆玉明', reason: '署名' }]);
+  });
+});
+
+describe('the title strategies, each on its own', () => {
+  const linesOf = (...text: string[]) => textLines(doc(...text)).lines;
+  const found = (match: ReturnType<typeof markedTitle>) =>
+    match && {
+      title: match.title,
+      subtitle: match.subtitle,
+      lines: match.titleLines.map((l) => l.number),
+      start: match.start,
+      end: match.end,
+    };
+
+  it('markedTitle takes the first `# ` line of the top, with what lies above it left for banners', () => {
+    expect(found(markedTitle(linesOf('专 题 报 道 之 一', '', '# 服务转型 推进维权', '正文。')))).toEqual({
+      title: '服务转型 推进维权',
+      subtitle: undefined,
+      lines: [3],
+      start: 1,
+      end: 2,
+    });
+    expect(markedTitle(linesOf('## 小标题', '#话题# 不是标题', '正文。'))).toBeNull();
+  });
+
+  it('titleWithSubtitle splits `标题 ——副题` when that is the first subtitle-like line', () => {
+    expect(found(titleWithSubtitle(linesOf('栏目', '贡献工会力量 ——凝心聚力推动高质量发展', '正文。')))).toEqual({
+      title: '贡献工会力量',
+      subtitle: '凝心聚力推动高质量发展',
+      lines: [2],
+      start: 1,
+      end: 2,
+    });
+    // A `——` subtitle on its own line comes first: that is the next strategy's case.
+    expect(titleWithSubtitle(linesOf('标题', '——副题在此', '又一标题 ——又一副题'))).toBeNull();
+  });
+
+  it('titleAboveSubtitle takes up to two headline lines above a `——` line, and leaves that line to the caller', () => {
+    expect(found(titleAboveSubtitle(linesOf('前言', '十件实事', '掷地有声', '——副题', '正文。')))).toEqual({
+      title: '十件实事 掷地有声',
+      subtitle: undefined,
+      lines: [2, 3],
+      start: 1,
+      end: 3,
+    });
+    expect(found(titleAboveSubtitle(linesOf('标题', '——副题')))?.lines).toEqual([1]);
+    // Prose right above the dashes is no title, nor is a subtitle on the first line.
+    expect(titleAboveSubtitle(linesOf('全市各级工会积极开展活动，走访慰问困难职工。', '——副题'))).toBeNull();
+    expect(titleAboveSubtitle(linesOf('——副题', '标题'))).toBeNull();
+  });
+
+  it('firstLineTitle takes the first line under spaced banners and a date line, when it is headline-shaped', () => {
+    expect(
+      found(firstLineTitle(linesOf('全 / 媒 / 体 / 主 / 题', '2024年1月24日', '十件实事掷地有声', '正文。'))),
+    ).toEqual({
+      title: '十件实事掷地有声',
+      subtitle: undefined,
+      lines: [3],
+      start: 2,
+      end: 3,
+    });
+    expect(
+      firstLineTitle(linesOf('全区各级工会坚持以职工为中心，扎实推进各项工作，取得了明显成效。', '第二段。')),
+    ).toBeNull();
+    expect(firstLineTitle(linesOf('本报记者 张三', '正文。'))).toBeNull();
   });
 });
 

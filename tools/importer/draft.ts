@@ -226,59 +226,34 @@ interface YearChoice {
   date?: { value: string; precision: FoundDate['precision']; inferred: boolean; note: string };
 }
 
+/** The year of a found date, with the date itself and a note that says where it was found. */
+function yearOfDate(source: YearSource, date: FoundDate, inferred: boolean, note: string): YearChoice {
+  const { year, evidence, value, precision } = date;
+  return { value: year, source, evidence, date: { value, precision, inferred, note } };
+}
+
 /** The year by the order of trust: flag, manifest, file name, dateline or print line; the body only as a marked guess. */
 function chooseYear(options: DraftOptions, text: string): YearChoice | undefined {
   if (options.date !== undefined) {
-    const date = parseGivenDate(options.date);
-    return {
-      value: date.year,
-      source: 'manifest',
-      evidence: date.evidence,
-      date: { value: date.value, precision: date.precision, inferred: false, note: '日期由导入清单给出。' },
-    };
+    return yearOfDate('manifest', parseGivenDate(options.date), false, '日期由导入清单给出。');
   }
   if (options.year !== undefined) return { value: options.year, source: 'given' };
   const fromName = options.fileName === undefined ? undefined : dateFromFileName(options.fileName);
   if (fromName) {
-    return {
-      value: fromName.year,
-      source: 'file-name',
-      evidence: fromName.evidence,
-      date: {
-        value: fromName.value,
-        precision: fromName.precision,
-        inferred: true,
-        note: `日期取自原件文件名（${fromName.evidence}），原文未印，待核对。`,
-      },
-    };
+    return yearOfDate('file-name', fromName, true, `日期取自原件文件名（${fromName.evidence}），原文未印，待核对。`);
   }
   const printed = datelineDate(text);
   if (printed) {
-    return {
-      value: printed.year,
-      source: 'dateline',
-      evidence: printed.evidence,
-      date: {
-        value: printed.value,
-        precision: printed.precision,
-        inferred: false,
-        note: `日期据原文电头或印刷行：${quoted(printed.evidence)}。`,
-      },
-    };
+    return yearOfDate('dateline', printed, false, `日期据原文电头或印刷行：${quoted(printed.evidence)}。`);
   }
   const guess = bodyYear(text);
   if (!guess) return undefined;
-  return {
-    value: guess.year,
-    source: 'body',
-    evidence: guess.evidence,
-    date: {
-      value: String(guess.year),
-      precision: 'year',
-      inferred: true,
-      note: `低可信度推测：原文无日期，导入程序取正文提及的年份（${guess.evidence}），校对时须与原件或出处核实。`,
-    },
-  };
+  return yearOfDate(
+    'body',
+    { ...guess, value: String(guess.year), precision: 'year' },
+    true,
+    `低可信度推测：原文无日期，导入程序取正文提及的年份（${guess.evidence}），校对时须与原件或出处核实。`,
+  );
 }
 
 /** The text of the bytes, or the decoder's reason as the importer's refusal. */

@@ -228,75 +228,107 @@ interface Header {
   bylines: { line: TextLine; authors: Author[] }[];
 }
 
+/** A headline line the title may be taken from: not a banner, heading, byline, page furniture or date. */
+function isTitleLike(lines: readonly TextLine[], index: number): boolean {
+  const line = lines[index];
+  if (line === undefined) return false;
+  const setApart = (lines[index + 1]?.gapBefore ?? 1) >= 1;
+  return (
+    (isHeadlineShaped(line.text, HEADLINE_LENGTH) || (isHeadlineShaped(line.text, LONG_HEADLINE_LENGTH) && setApart)) &&
+    !isSpacedBanner(line.text) &&
+    !isNumberedHeading(line.text) &&
+    !parseByline(line.text) &&
+    !furnitureReason(line.text) &&
+    !SIGNATURE_DATE.test(line.text.trim()) &&
+    subtitleOf(line.text) === undefined
+  );
+}
+
+/** Where a strategy found the title: the lines before `start` may be banners, the rest begins at `end`. */
+export interface TitleMatch {
+  title: string;
+  titleSource: Exclude<ReportStructure['titleSource'], 'placeholder'>;
+  titleLines: TextLine[];
+  subtitle?: string;
+  subtitleLine?: TextLine;
+  start: number;
+  end: number;
+}
+
+/** Index of the first line of the header span that is a `——` subtitle or a `标题 ——副题` line, or -1. */
+const subtitleIndex = (lines: readonly TextLine[]) =>
+  lines
+    .slice(0, HEADER_SPAN)
+    .findIndex((l) => subtitleOf(l.text) !== undefined || splitTitleLine(l.text) !== undefined);
+
+/** A line the OCR tool marked `# …`. */
+export function markedTitle(lines: readonly TextLine[]): TitleMatch | null {
+  const index = lines.slice(0, HEADER_SPAN).findIndex((l) => /^#\s+\S/u.test(l.text.trim()));
+  const line = lines[index];
+  if (!line) return null;
+  return { title: stripMarks(line.text), titleSource: 'marked', titleLines: [line], start: index, end: index + 1 };
+}
+
+/** A headline printed with its subtitle on one line: `标题 ——副题`. */
+export function titleWithSubtitle(lines: readonly TextLine[]): TitleMatch | null {
+  const index = subtitleIndex(lines);
+  const line = lines[index];
+  const split = line && splitTitleLine(line.text);
+  if (!line || !split) return null;
+  const { title, subtitle } = split;
+  return {
+    title,
+    subtitle,
+    subtitleLine: line,
+    titleSource: 'above-subtitle',
+    titleLines: [line],
+    start: index,
+    end: index + 1,
+  };
+}
+
+/** Up to two headline lines right above a `——` subtitle. */
+export function titleAboveSubtitle(lines: readonly TextLine[]): TitleMatch | null {
+  const index = subtitleIndex(lines);
+  if (index <= 0 || !isTitleLike(lines, index - 1)) return null;
+  const start = index >= 2 && isTitleLike(lines, index - 2) ? index - 2 : index - 1;
+  const titleLines = lines.slice(start, index);
+  const title = titleLines.map((l) => stripMarks(l.text)).join(' ');
+  return { title, titleSource: 'above-subtitle', titleLines, start, end: index };
+}
+
+/** The first line, under any series banners and a date line at the very top (the page's date line). */
+export function firstLineTitle(lines: readonly TextLine[]): TitleMatch | null {
+  const top = lines.slice(0, HEADER_SPAN);
+  const start = top.findIndex(
+    (l, i) => i === top.length - 1 || !(isSpacedBanner(l.text) || SIGNATURE_DATE.test(l.text.trim())),
+  );
+  const line = top[start];
+  if (!line || !isTitleLike(lines, start)) return null;
+  return { title: stripMarks(line.text), titleSource: 'first-line', titleLines: [line], start, end: start + 1 };
+}
+
+/** The ways a title is printed, most explicit first: the first that finds one wins. */
+const TITLE_STRATEGIES = [markedTitle, titleWithSubtitle, titleAboveSubtitle, firstLineTitle] as const;
+
+/** No headline at all: a placeholder from the first words (the first line stays in the body). */
+function placeholderHeader(lines: readonly TextLine[]): Header {
+  const text = lines.map((l) => stripMarks(l.text)).find((t) => t !== '') ?? '';
+  const words = [...text];
+  const title = words.length > 30 ? `${words.slice(0, 30).join('')}……` : text || PLACEHOLDER_TITLE;
+  return { title, titleSource: 'placeholder', titleLines: [], banners: [], bylines: [] };
+}
+
 /** The title block among the first lines: `#` title, `——` subtitle, banners above, bylines below. */
 function readHeader(lines: readonly TextLine[]): Header {
-  const top = lines.slice(0, HEADER_SPAN);
-  const setApart = (l: TextLine) => (lines[lines.indexOf(l) + 1]?.gapBefore ?? 1) >= 1;
-  const isTitleLike = (l: TextLine | undefined) =>
-    l !== undefined &&
-    (isHeadlineShaped(l.text, HEADLINE_LENGTH) || (isHeadlineShaped(l.text, LONG_HEADLINE_LENGTH) && setApart(l))) &&
-    !isSpacedBanner(l.text) &&
-    !isNumberedHeading(l.text) &&
-    !parseByline(l.text) &&
-    !furnitureReason(l.text) &&
-    !SIGNATURE_DATE.test(l.text.trim()) &&
-    subtitleOf(l.text) === undefined;
-  const header: Header = { title: '', titleSource: 'first-line', titleLines: [], banners: [], bylines: [] };
-  let after: number; // index of the first line after the title block
-
-  const marked = top.findIndex((l) => /^#\s+\S/u.test(l.text.trim()));
-  const subtitleIndex = top.findIndex((l) => subtitleOf(l.text) !== undefined || splitTitleLine(l.text) !== undefined);
-  let titleStart: number;
-  if (marked >= 0) {
-    header.title = stripMarks(top[marked]?.text ?? '');
-    header.titleSource = 'marked';
-    header.titleLines = [top[marked] as TextLine];
-    titleStart = marked;
-    after = marked + 1;
-  } else if (subtitleIndex >= 0 && splitTitleLine(top[subtitleIndex]?.text ?? '')) {
-    const line = top[subtitleIndex] as TextLine;
-    const split = splitTitleLine(line.text);
-    header.title = split?.title ?? '';
-    header.subtitle = split?.subtitle;
-    header.subtitleLine = line;
-    header.titleSource = 'above-subtitle';
-    header.titleLines = [line];
-    titleStart = subtitleIndex;
-    after = subtitleIndex + 1;
-  } else if (subtitleIndex > 0 && isTitleLike(top[subtitleIndex - 1])) {
-    // Up to two headline lines right above the subtitle form the title.
-    titleStart = isTitleLike(top[subtitleIndex - 2]) && subtitleIndex >= 2 ? subtitleIndex - 2 : subtitleIndex - 1;
-    header.titleLines = top.slice(titleStart, subtitleIndex);
-    header.title = header.titleLines.map((l) => stripMarks(l.text)).join(' ');
-    header.titleSource = 'above-subtitle';
-    after = subtitleIndex;
-  } else {
-    // Banners at the very top, then the first line.
-    titleStart = 0;
-    // (A date alone on a line above the headline is the page's date line.)
-    while (
-      titleStart < top.length - 1 &&
-      (isSpacedBanner(top[titleStart]?.text ?? '') || SIGNATURE_DATE.test(top[titleStart]?.text.trim() ?? ''))
-    ) {
-      titleStart++;
-    }
-    const first = top[titleStart];
-    if (first && isTitleLike(first)) {
-      header.title = stripMarks(first.text);
-      header.titleLines = [first];
-      after = titleStart + 1;
-    } else {
-      // No headline at all: a placeholder from the first words; the first line stays in the body.
-      const text = lines.map((l) => stripMarks(l.text)).find((t) => t !== '') ?? '';
-      const words = [...text];
-      header.title = words.length > 30 ? `${words.slice(0, 30).join('')}……` : text || PLACEHOLDER_TITLE;
-      header.titleSource = 'placeholder';
-      return header;
-    }
-  }
+  const match = TITLE_STRATEGIES.reduce<TitleMatch | null>((found, strategy) => found ?? strategy(lines), null);
+  if (!match) return placeholderHeader(lines);
+  const { start, end, ...title } = match;
+  const header: Header = { ...title, banners: [], bylines: [] };
+  let after = end; // index of the first line after the title block
 
   // Above the title: banners and kickers when they are all headline-shaped; otherwise body text.
-  const above = top.slice(0, titleStart);
+  const above = lines.slice(0, start);
   if (above.length > 0 && above.every((l) => isHeadlineShaped(l.text, 60) || isSpacedBanner(l.text)))
     header.banners = above;
 
@@ -309,7 +341,7 @@ function readHeader(lines: readonly TextLine[]): Header {
     const plainSecond =
       header.titleSource !== 'above-subtitle' &&
       !isMarkedLine(subtitleLine.text) &&
-      isTitleLike(subtitleLine) &&
+      isTitleLike(lines, after) &&
       // Without its dashes a subtitle is a short phrase: a longer line with commas is the text.
       [...subtitleLine.text.trim()].length <= 30 &&
       !/[，、；：,]/u.test(subtitleLine.text) &&

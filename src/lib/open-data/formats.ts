@@ -1,6 +1,7 @@
 /**
- * The published files: paths, licence, the JSON documents and the CSV, written report by report into
- * gzip so no whole export is ever held as one string, and the JSON Schemas (draft 2020-12) beside them.
+ * The published files: paths, the JSON documents and the CSV, written report by report into gzip so no
+ * whole export is ever held as one string, and the JSON Schemas (draft 2020-12) beside them, generated
+ * from the open-data model (src/schemas/open-data.ts).
  */
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
@@ -8,8 +9,20 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import Papa from 'papaparse';
 import { SITE_NAME } from '../../consts.ts';
+import {
+  LICENCE,
+  STATISTIC_FIELDS,
+  publishedJsonSchema,
+  reportsDocumentSchema,
+  statisticsCsvRowSchema,
+  statisticsDocumentSchema,
+  type DocumentEnvelope,
+  type ReportRecord,
+  type ReportsDocument,
+  type StatisticRecord,
+  type StatisticsDocument,
+} from '../../schemas/open-data.ts';
 import { routes } from '../urls.ts';
-import { REPORT_FIELDS, STATISTIC_FIELDS, type Field, type ReportRecord, type StatisticRecord } from './fields.ts';
 import type { UrlOf } from './records.ts';
 
 /** The published files, as site paths under /data/. */
@@ -22,36 +35,10 @@ export const DATA_FILES = {
   reportsSchema: `${routes.data()}reports.schema.json`,
 } as const;
 
-export const LICENCE = {
-  id: 'CC-BY-4.0',
-  name: 'CC BY 4.0（知识共享署名 4.0 国际）',
-  url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans',
-} as const;
-
-const TITLE = SITE_NAME;
-
-/** What every published JSON document says about itself before its list. */
-export interface DocumentEnvelope {
-  $schema: string;
-  title: string;
-  license: string;
-  license_url: string;
-  source: string;
-  count: number;
-}
-
-export interface StatisticsDocument extends DocumentEnvelope {
-  statistics: StatisticRecord[];
-}
-
-export interface ReportsDocument extends DocumentEnvelope {
-  reports: ReportRecord[];
-}
-
 function envelope(schema: string, title: string, urlOf: UrlOf, count: number): DocumentEnvelope {
   return {
     $schema: urlOf(schema),
-    title: `${TITLE} · ${title}`,
+    title: `${SITE_NAME} · ${title}`,
     license: LICENCE.id,
     license_url: LICENCE.url,
     source: urlOf(routes.data()),
@@ -134,7 +121,7 @@ export async function gzipText(chunks: Iterable<string>): Promise<ArrayBuffer> {
 
 /** The reading side of the CSV contract: a row as a CSV library returns it (strings) back to a record. */
 export function statisticFromCsvRow(row: Readonly<Record<string, string>>): StatisticRecord {
-  const entries = STATISTIC_FIELDS.map((field: Field) => {
+  const entries = STATISTIC_FIELDS.map((field) => {
     const cell = row[field.name];
     if (cell === undefined) throw new Error(`CSV 缺少列 / missing column: ${field.name}`);
     if (field.nullable && cell === '') return [field.name, null];
@@ -144,91 +131,15 @@ export function statisticFromCsvRow(row: Readonly<Record<string, string>>): Stat
   return Object.fromEntries(entries) as StatisticRecord;
 }
 
-type JsonSchema = Record<string, unknown>;
-
-const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
-const URL_PATTERN = '^https?://';
-
-function valueSchema(field: Field): JsonSchema {
-  if (field.enum) return { enum: field.nullable ? [...field.enum, null] : [...field.enum] };
-  const base: JsonSchema =
-    field.type === 'url'
-      ? { type: 'string', pattern: URL_PATTERN }
-      : field.type === 'string[]'
-        ? { type: 'array', items: { type: 'string' } }
-        : { type: field.type };
-  return field.nullable ? { ...base, type: [base.type, 'null'] } : base;
+export function statisticsSchema(urlOf: UrlOf): Record<string, unknown> {
+  return publishedJsonSchema(statisticsDocumentSchema, urlOf(DATA_FILES.statisticsSchema));
 }
 
-/** A CSV cell is always text; its pattern says which text stands for the field's value. */
-function csvCellSchema(field: Field): JsonSchema {
-  if (field.enum) return { enum: field.nullable ? [...field.enum, ''] : [...field.enum] };
-  const number =
-    field.type === 'integer' ? '-?\\d+' : field.type === 'number' ? '-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?' : '';
-  const url = field.type === 'url' ? 'https?://.*' : '';
-  const pattern = number || url;
-  if (!pattern) return { type: 'string' };
-  return { type: 'string', pattern: field.nullable ? `^(?:${pattern})?$` : `^${pattern}$` };
-}
-
-function objectSchema(fields: readonly Field[], cell: (field: Field) => JsonSchema): JsonSchema {
-  return {
-    type: 'object',
-    additionalProperties: false,
-    required: fields.map((f) => f.name),
-    properties: Object.fromEntries(fields.map((f) => [f.name, { description: f.description, ...cell(f) }])),
-  };
-}
-
-function documentSchema(id: string, title: string, listName: string, itemName: string, fields: readonly Field[]) {
-  return {
-    $schema: DRAFT,
-    $id: id,
-    title,
-    type: 'object',
-    additionalProperties: false,
-    required: ['title', 'license', 'license_url', 'source', 'count', listName],
-    properties: {
-      $schema: { type: 'string', description: '本文件的 JSON Schema 网址' },
-      title: { type: 'string' },
-      license: { const: LICENCE.id, description: '数据许可（SPDX 标识）' },
-      license_url: { type: 'string', pattern: URL_PATTERN },
-      source: { type: 'string', pattern: URL_PATTERN, description: '说明本数据的页面' },
-      count: { type: 'integer', minimum: 0, description: `${listName} 中的记录数` },
-      [listName]: { type: 'array', items: { $ref: `#/$defs/${itemName}` } },
-    },
-    $defs: { [itemName]: objectSchema(fields, valueSchema) },
-  };
-}
-
-export function statisticsSchema(urlOf: UrlOf): JsonSchema {
-  return documentSchema(
-    urlOf(DATA_FILES.statisticsSchema),
-    `${TITLE} · statistics.json：每项统计数据一条记录`,
-    'statistics',
-    'statistic',
-    STATISTIC_FIELDS,
-  );
-}
-
-export function reportsSchema(urlOf: UrlOf): JsonSchema {
-  return documentSchema(
-    urlOf(DATA_FILES.reportsSchema),
-    `${TITLE} · reports.json：报道目录`,
-    'reports',
-    'report',
-    REPORT_FIELDS,
-  );
+export function reportsSchema(urlOf: UrlOf): Record<string, unknown> {
+  return publishedJsonSchema(reportsDocumentSchema, urlOf(DATA_FILES.reportsSchema));
 }
 
 /** Schema of one CSV row as a CSV library reads it with the header row as keys (every cell a string). */
-export function statisticsCsvSchema(urlOf: UrlOf): JsonSchema {
-  return {
-    $schema: DRAFT,
-    $id: urlOf(DATA_FILES.statisticsCsvSchema),
-    title: `${TITLE} · statistics.csv 的一行`,
-    description:
-      '按表头读出的一行，各单元格均为文本；空单元格表示无值（JSON 中的 null）。数值列转为数字后，即与 statistics.json 中的同一记录相同。',
-    ...objectSchema(STATISTIC_FIELDS, csvCellSchema),
-  };
+export function statisticsCsvSchema(urlOf: UrlOf): Record<string, unknown> {
+  return publishedJsonSchema(statisticsCsvRowSchema, urlOf(DATA_FILES.statisticsCsvSchema));
 }

@@ -6,7 +6,7 @@
 import { quoteAnchorIds } from '../quote-anchors.ts';
 import { routes } from '../urls.ts';
 import type { Stat } from '../../schemas/index.ts';
-import type { ReportRecord, StatisticRecord } from './fields.ts';
+import type { ReportRecord, StatisticRecord } from '../../schemas/open-data.ts';
 
 // ---- Input: the parts of the archive (src/lib/archive.ts) the records are made from ----
 

@@ -1,6 +1,6 @@
 /** Groupings and selections of the statistic records that the data pages show. */
 import type { ArchiveInput } from './records.ts';
-import type { StatisticRecord } from './fields.ts';
+import type { StatisticRecord } from '../../schemas/open-data.ts';
 
 const collator = new Intl.Collator('zh-CN');
 
