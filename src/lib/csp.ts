@@ -2,9 +2,9 @@
  * The Content-Security-Policy every page carries in a <meta http-equiv> (GitHub Pages sends no headers).
  * Scripts come only from the site's own files; the one inline script (the theme applied before first
  * paint, so the page does not flash) is allowed by its sha256 hash, computed here from the exact text the
- * layout writes. Pagefind (search page only) searches in a Web Worker loaded from pagefind/ ('self'); if the
- * worker fails it compiles its WebAssembly on the page, which needs 'wasm-unsafe-eval' (without it Chromium
- * reports a script-src violation and search finds nothing; checked in
+ * layout writes. Pagefind (search page only) runs on the page, without its worker, and compiles its
+ * WebAssembly there, which needs 'wasm-unsafe-eval' (without it Chromium reports a script-src violation
+ * and search finds nothing; checked in
  * tests/browser/hardening.browser.test.ts). No other page compiles WebAssembly, so no other page allows it.
  */
 import { createHash } from 'node:crypto';

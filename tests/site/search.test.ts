@@ -227,7 +227,7 @@ describe('a generated archive of 300 reports', () => {
       topics: r.data.topics,
     }));
     dir = mkdtempSync(join(tmpdir(), 'search-generated-'));
-    await writeSearchBundle(reports, join(dir, 'pagefind'));
+    await writeSearchBundle(reports.length, reports, join(dir, 'pagefind'));
     search = await loadPagefind(dir, GENERATED_BASE);
   }, 600_000);
   afterAll(() => {

@@ -6,7 +6,7 @@
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../scripts/bench/prng.ts';
-import { searchFiles } from '../../tools/search-index/write-bundle.ts';
+import { searchTable } from '../../tools/search-index/write-bundle.ts';
 import {
   excerptText,
   highlight,
@@ -66,10 +66,10 @@ function fakePagefind(docs: readonly Doc[]): PagefindApi {
 
 /** The table the indexer writes for these documents. */
 const tableOf = (docs: readonly Doc[]): SearchTable =>
-  searchFiles(
+  searchTable(
     docs.map((d, n) => ({ ...d, url: `/r/${n}/` })),
     docs.map((d) => ({ title: fold(d.title), body: fold(d.body) })),
-  ).table;
+  );
 
 const folded = new WeakMap<Doc, string[]>();
 const oracle = (docs: readonly Doc[], query: string) => {

@@ -8,6 +8,9 @@ import { join, relative, sep } from 'node:path';
 import { load } from 'cheerio';
 import { stripSpace } from '../../src/lib/search-text.ts';
 
+/** Only report pages carry it. */
+const REPORT_MARK = 'data-pagefind-body';
+
 export interface IndexedReport {
   url: string;
   /** Title and rest of the indexed text as printed, whitespace removed. */
@@ -20,7 +23,7 @@ export interface IndexedReport {
 
 /** The indexed text and facets of a report page, or null for any other page. */
 export function readReportPage(html: string, url: string): IndexedReport | null {
-  if (!html.includes('data-pagefind-body')) return null;
+  if (!html.includes(REPORT_MARK)) return null;
   // htmlparser2 rather than parse5: twice as fast, and Astro's output is well-formed.
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const article = $('[data-pagefind-body]').first();
@@ -43,12 +46,27 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 /** The report pages of a built site, in file order (which numbers them). */
-export async function readReportPages(site: string, base: string): Promise<IndexedReport[]> {
-  const reports: IndexedReport[] = [];
-  for (const file of (await htmlFiles(site)).sort()) {
+export async function reportPageFiles(site: string): Promise<string[]> {
+  const files = (await htmlFiles(site)).sort();
+  const isReport = await Promise.all(files.map(async (file) => (await readFile(file, 'utf8')).includes(REPORT_MARK)));
+  return files.filter((_, i) => isReport[i]);
+}
+
+/** Reads the given report pages one after another. */
+export async function* readReports(
+  site: string,
+  base: string,
+  files: readonly string[],
+): AsyncGenerator<IndexedReport> {
+  for (const file of files) {
     const path = relative(site, file).split(sep).join('/');
     const report = readReportPage(await readFile(file, 'utf8'), base + path.replace(/(^|\/)index\.html$/, '$1'));
-    if (report) reports.push(report);
+    if (!report) throw new Error(`search index: ${file} is not a report page`);
+    yield report;
   }
-  return reports;
+}
+
+/** The report pages of a built site, in file order. */
+export async function readReportPages(site: string, base: string): Promise<IndexedReport[]> {
+  return Array.fromAsync(readReports(site, base, await reportPageFiles(site)));
 }
