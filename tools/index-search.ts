@@ -22,7 +22,7 @@ try {
     readReports(site, base, files),
     join(site, 'pagefind'),
   );
-  // "indexed N pages in M ms" is what the benchmark reads (scripts/bench/build.ts).
+  // "indexed N pages in M ms" is what the benchmark reads (tools/bench/build.ts).
   console.log(
     `[search] indexed ${files.length} pages in ${Math.round(performance.now() - started)} ms: ` +
       `${files.length} reports in ${records} records, ${blocks} excerpt blocks`,

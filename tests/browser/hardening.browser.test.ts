@@ -20,11 +20,11 @@ import { parse, stringify } from 'yaml';
 import { contentDir } from '../../src/lib/content-paths.ts';
 import { decodeSource } from '../../src/lib/decode.ts';
 import { statisticFromCsvRow } from '../../src/lib/open-data/index.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { FIXTURE_ROOT, ROOT, vocabulary } from '../helpers/content.ts';
-import { createSandbox, type Sandbox } from '../helpers/sandbox.ts';
+import { launchBrowser } from '../../tools/shared/browser.ts';
+import { FIXTURE_ROOT, ROOT, vocabulary } from '../../tools/shared/content.ts';
+import { createSandbox, type Sandbox } from '../../tools/shared/sandbox.ts';
 import { htmlFiles } from '../helpers/site.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../tools/shared/static-server.ts';
 
 const BASE = '/hostile-archive/';
 const ID = 'hostile-test';

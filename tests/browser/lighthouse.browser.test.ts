@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchLighthouseChrome } from '../helpers/browser.ts';
+import { launchLighthouseChrome } from '../../tools/shared/browser.ts';
 import { htmlFiles, siteDir } from '../helpers/site.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../tools/shared/static-server.ts';
 
 const base = inject('siteBase');
 let server: StaticServer;

@@ -10,10 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readReportPages, type IndexedReport } from '../../tools/search-index/read-pages.ts';
 import { createFolder } from '../../src/lib/search-text.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../tools/shared/browser.ts';
 import { createOracle, sampleQueries, toSimplified } from '../helpers/pagefind.ts';
 import { siteDir } from '../helpers/site.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../tools/shared/static-server.ts';
 
 const base = inject('siteBase');
 let server: StaticServer;

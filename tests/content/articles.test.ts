@@ -5,7 +5,7 @@ import { bylineForms, piecesMissingFrom, sourceSegment } from '../../src/lib/fai
 import { comparable } from '../../src/lib/normalize.ts';
 import { statesNumber } from '../../src/lib/numbers.ts';
 import { checkStats } from '../../src/lib/report-checks.ts';
-import { loadReports, original, vocabulary } from '../helpers/content.ts';
+import { loadReports, original, vocabulary } from '../../tools/shared/content.ts';
 
 const reports = loadReports();
 const regions = vocabulary('regions');

@@ -7,8 +7,8 @@ import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_SIZE_WARNING } from '../../src/lib/report-checks.ts';
-import { ROOT } from '../helpers/content.ts';
-import { createSandbox, type Sandbox } from '../helpers/sandbox.ts';
+import { ROOT } from '../../tools/shared/content.ts';
+import { createSandbox, type Sandbox } from '../../tools/shared/sandbox.ts';
 
 const ORIGINAL = '000_4679e7e55b2209a2.txt';
 const OTHER_ORIGINAL = '001_381268ad6dad7814.txt';

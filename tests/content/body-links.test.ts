@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../helpers/sandbox.ts';
+import { createSandbox, type Sandbox } from '../../tools/shared/sandbox.ts';
 
 let sandbox: Sandbox;
 beforeAll(() => {

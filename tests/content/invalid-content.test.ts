@@ -4,7 +4,7 @@
  */
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../helpers/sandbox.ts';
+import { createSandbox, type Sandbox } from '../../tools/shared/sandbox.ts';
 
 const FILE = 'content/reports/bad-report.mdx';
 

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Converter as ConverterToTraditional } from 'opencc-js/cn2t';
 import { Converter } from 'opencc-js/t2cn';
-import { createRandom } from '../../scripts/bench/prng.ts';
+import { createRandom } from '../../tools/shared/prng.ts';
 import { createFolder, queryTerms } from '../../src/lib/search-text.ts';
 import {
   excerptPath,

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { inject } from 'vitest';
 import type { VocabularyFolder } from '../../src/lib/content-paths.ts';
-import { loadReports, vocabulary, type RawReport } from './content.ts';
+import { loadReports, vocabulary, type RawReport } from '../../tools/shared/content.ts';
 
 export function siteDir(): string {
   return inject('siteDir');

@@ -11,7 +11,7 @@ import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSearch } from '../../src/lib/search-engine.ts';
 import { loadPagefind, type NodeSearch } from '../helpers/pagefind.ts';
-import { createSandbox, type Sandbox } from '../helpers/sandbox.ts';
+import { createSandbox, type Sandbox } from '../../tools/shared/sandbox.ts';
 import { decodeSource } from '../../src/lib/decode.ts';
 import {
   bodyText,

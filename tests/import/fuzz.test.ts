@@ -16,7 +16,7 @@ import {
   removeCjkSpaces,
   straightenQuotes,
 } from '../../src/lib/normalize.ts';
-import { splitFrontmatter } from '../helpers/content.ts';
+import { splitFrontmatter } from '../../tools/shared/content.ts';
 import { normalizedSource, vocabularies } from './helpers.ts';
 import { renderMdx } from './mdx.ts';
 import { parse } from 'yaml';

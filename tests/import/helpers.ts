@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { bodyText } from '../../src/lib/article-text.ts';
-import { createRandom } from '../../scripts/bench/prng.ts';
+import { createRandom } from '../../tools/shared/prng.ts';
 import { loadVocabularies } from '../../tools/importer/write.ts';
 import { normalizeText } from '../../src/lib/normalize.ts';
-import { ROOT, splitFrontmatter, type RawReport } from '../helpers/content.ts';
+import { ROOT, splitFrontmatter, type RawReport } from '../../tools/shared/content.ts';
 
 export { ROOT };
 export const vocabularies = loadVocabularies(ROOT);

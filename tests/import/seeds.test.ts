@@ -9,13 +9,13 @@ import { buildDraft } from '../../tools/importer/draft.ts';
 import { comparable } from '../../src/lib/normalize.ts';
 import { parseQuantity, statesNumber } from '../../src/lib/numbers.ts';
 import { checkStats } from '../../src/lib/report-checks.ts';
-import { splitFrontmatter } from '../helpers/content.ts';
+import { splitFrontmatter } from '../../tools/shared/content.ts';
 import { bodyText, FIXTURES, normalizedSource, SEEDS, seedBytes, vocabularies } from './helpers.ts';
 import { renderMdx } from './mdx.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { RawReport } from '../helpers/content.ts';
+import type { RawReport } from '../../tools/shared/content.ts';
 
 interface Case {
   name: string;

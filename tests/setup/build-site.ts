@@ -5,8 +5,8 @@
  * (tests/content/ checks every live article).
  */
 import type { TestProject } from 'vitest/node';
-import { FIXTURE_ROOT } from '../helpers/content.ts';
-import { createSandbox } from '../helpers/sandbox.ts';
+import { FIXTURE_ROOT } from '../../tools/shared/content.ts';
+import { createSandbox } from '../../tools/shared/sandbox.ts';
 
 export const TEST_BASE = '/union-archive/';
 export const TEST_SITE = 'https://archive.example.org';
@@ -28,7 +28,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     siteDir: string;
     siteBase: string;
-    /** The archive the site was built from, laid out as the project (see tests/helpers/content.ts). */
+    /** The archive the site was built from, laid out as the project (see tools/shared/content.ts). */
     archiveRoot: string;
   }
 }

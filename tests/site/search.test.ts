@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateReports } from '../../scripts/bench/generate.ts';
-import { loadSeedCorpus } from '../../scripts/bench/seeds.ts';
+import { generateReports } from '../../tools/bench/generate.ts';
+import { loadSeedCorpus } from '../../tools/bench/seeds.ts';
 import { readReportPage, readReportPages, type IndexedReport } from '../../tools/search-index/read-pages.ts';
 import { writeSearchBundle } from '../../tools/search-index/write-bundle.ts';
 import { runSearch } from '../../src/lib/search-engine.ts';
@@ -23,7 +23,7 @@ import {
   type QuerySource,
 } from '../helpers/pagefind.ts';
 import { siteDir } from '../helpers/site.ts';
-import { vocabulary as readVocabulary } from '../helpers/content.ts';
+import { vocabulary as readVocabulary } from '../../tools/shared/content.ts';
 import type { VocabularyFolder } from '../../src/lib/content-paths.ts';
 
 const base = inject('siteBase');

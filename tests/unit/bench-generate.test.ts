@@ -4,20 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_YEARS,
-  generateReports,
-  summarize,
-  varyNumbers,
-  writeOriginals,
-} from '../../scripts/bench/generate.ts';
-import { createRandom } from '../../scripts/bench/prng.ts';
-import { loadSeedCorpus } from '../../scripts/bench/seeds.ts';
+import { DEFAULT_YEARS, generateReports, summarize, varyNumbers, writeOriginals } from '../../tools/bench/generate.ts';
+import { createRandom } from '../../tools/shared/prng.ts';
+import { loadSeedCorpus } from '../../tools/bench/seeds.ts';
 import { bodyText } from '../../src/lib/article-text.ts';
 import { originalNames, verifyFixity } from '../../src/lib/fixity.ts';
 import { findNumbers } from '../../src/lib/numbers.ts';
 import { checkReferences, checkStats } from '../../src/lib/report-checks.ts';
-import { splitFrontmatter, vocabulary } from '../helpers/content.ts';
+import { splitFrontmatter, vocabulary } from '../../tools/shared/content.ts';
 
 const corpus = loadSeedCorpus();
 const reports = generateReports(corpus, { count: 40, seed: 'unit' });

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileKind } from '../../scripts/bench/browser.ts';
-import { parseBuildLog, readPhases, renderTimes } from '../../scripts/bench/build.ts';
-import { createRandom } from '../../scripts/bench/prng.ts';
-import { checkTargets, scaling, type SizeResult } from '../../scripts/bench/results.ts';
-import { locateStats, splitBlocks } from '../../scripts/bench/seeds.ts';
+import { fileKind } from '../../tools/bench/browser.ts';
+import { parseBuildLog, readPhases, renderTimes } from '../../tools/bench/build.ts';
+import { createRandom } from '../../tools/shared/prng.ts';
+import { checkTargets, scaling, type SizeResult } from '../../tools/bench/results.ts';
+import { locateStats, splitBlocks } from '../../tools/bench/seeds.ts';
 import { bodyText } from '../../src/lib/article-text.ts';
 
 describe('createRandom', () => {

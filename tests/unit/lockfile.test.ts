@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/content.ts';
+import { ROOT } from '../../tools/shared/content.ts';
 
 interface LockedPackage {
   version?: string;

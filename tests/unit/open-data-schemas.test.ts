@@ -23,7 +23,7 @@ import {
 } from '../../src/lib/open-data/index.ts';
 import { reportSchema } from '../../src/schemas/index.ts';
 import { reportsDocumentSchema, statisticsDocumentSchema } from '../../src/schemas/open-data.ts';
-import { FIXTURE_ROOT, ROOT, loadReports, vocabulary } from '../helpers/content.ts';
+import { FIXTURE_ROOT, ROOT, loadReports, vocabulary } from '../../tools/shared/content.ts';
 
 const urlOf = (path: string) => `https://archive.example.org/base${path}`;
 

@@ -5,7 +5,7 @@
  */
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../scripts/bench/prng.ts';
+import { createRandom } from '../../tools/shared/prng.ts';
 import { searchTable } from '../../tools/search-index/write-bundle.ts';
 import {
   excerptText,

@@ -6,7 +6,7 @@
 import { bodyText, parseMdx } from '../../src/lib/article-text.ts';
 import { comparable } from '../../src/lib/normalize.ts';
 import type { StatEntry } from '../../src/schemas/index.ts';
-import { loadReports, vocabulary, type RawReport } from '../../tests/helpers/content.ts';
+import { loadReports, vocabulary, type RawReport } from '../shared/content.ts';
 
 /** A statistic as written in a seed's frontmatter (extra fields such as `note` are carried as they are). */
 export type SeedStat = StatEntry;

@@ -12,7 +12,7 @@ import { contentDir } from '../../src/lib/content-paths.ts';
 import { recordOriginalsFixity } from '../../src/lib/fixity.ts';
 import { formatQuantity, type Qualifier } from '../../src/lib/numbers.ts';
 import type { StatEntry } from '../../src/schemas/index.ts';
-import { createRandom, type Random } from './prng.ts';
+import { createRandom, type Random } from '../shared/prng.ts';
 import type { NamedEntry, SeedCorpus, SeedStat } from './seeds.ts';
 
 export type GeneratedStat = StatEntry;

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRandom } from './prng.ts';
+import { createRandom } from '../shared/prng.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const count = Number(process.argv[2] ?? 1000);

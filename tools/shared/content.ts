@@ -1,5 +1,5 @@
 /**
- * Reads an archive's content files directly (no Astro), for tests that check content rules. An archive
+ * Reads an archive's content files directly (no Astro), for the tests and the benchmark. An archive
  * is a folder laid out as the project is (content/reports/, content/regions/ …, public/originals/): the
  * live project by default, or the frozen fixture the site tests build from (tests/fixtures/archive/).
  */

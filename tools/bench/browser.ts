@@ -9,8 +9,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, Page, Request as PlaywrightRequest } from 'playwright-core';
-import { launchBrowser } from '../../tests/helpers/browser.ts';
-import { serveStatic } from '../../tests/helpers/static-server.ts';
+import { launchBrowser } from '../shared/browser.ts';
+import { serveStatic } from '../shared/static-server.ts';
 import { gzipBytes } from './sizes.ts';
 
 export interface TransferTotals {

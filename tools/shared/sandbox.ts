@@ -1,7 +1,6 @@
 /**
  * A throwaway copy of the project in which content can be broken on purpose and Astro run for real,
- * without touching the working tree. Also used by the benchmark (scripts/bench/), hence the `.ts`
- * import extensions that let Node load it directly.
+ * without touching the working tree. Used by the tests and the benchmark (tools/bench/).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -4,8 +4,8 @@
  * tests, which must pass on a busy machine.
  */
 import lighthouse from 'lighthouse';
-import { launchLighthouseChrome } from '../../tests/helpers/browser.ts';
-import { serveStatic } from '../../tests/helpers/static-server.ts';
+import { launchLighthouseChrome } from '../shared/browser.ts';
+import { serveStatic } from '../shared/static-server.ts';
 
 export interface LighthouseScore {
   path: string;

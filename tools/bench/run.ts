@@ -4,10 +4,10 @@
  * and with a bare Astro MDX site as the reference, measures the search page and a report page in
  * headless Chromium, then prints a Markdown table and writes a JSON file. See bench/README.md.
  *
- *   node scripts/bench/run.ts                      N = 100 and 1000 → bench/results.json
- *   node scripts/bench/run.ts --n 5000             N = 5000 → bench/results-5000.json
- *   node scripts/bench/run.ts --sizes 1000,10000   the scale goals (issue #14); heavy: tens of minutes
- *   node scripts/bench/run.ts --table bench/results.json   only print the table of a results file
+ *   node tools/bench/run.ts                      N = 100 and 1000 → bench/results.json
+ *   node tools/bench/run.ts --n 5000             N = 5000 → bench/results-5000.json
+ *   node tools/bench/run.ts --sizes 1000,10000   the scale goals (issue #14); heavy: tens of minutes
+ *   node tools/bench/run.ts --table bench/results.json   only print the table of a results file
  *
  * Other flags: --sizes 100,1000  --seed <text>  --out <file>  --keep (keep the temporary projects)
  * --no-warmup  --note <text> (recorded with the machine, e.g. "shared machine, other builds running")
@@ -17,7 +17,7 @@ import { appendFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } f
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../../tests/helpers/browser.ts';
+import { launchBrowser } from '../shared/browser.ts';
 import { measurePageWeight, measureQueries, openSite, type PageWeight, type QueryMeasurement } from './browser.ts';
 import { runBuild, type BuildMeasurement } from './build.ts';
 import {

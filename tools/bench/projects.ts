@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSandbox, linkPackages } from '../../tests/helpers/sandbox.ts';
+import { createSandbox, linkPackages } from '../shared/sandbox.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
