@@ -30,6 +30,11 @@ export default defineConfig({
     }),
   },
   integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), originalsUtf8()],
+  experimental: {
+    // A build after a few reports changed renders only the report pages whose cache key changed
+    // (src/lib/archive.ts: pageCacheKey); the others are copied from the previous build's cache.
+    incrementalBuild: true,
+  },
   vite: {
     build: {
       // Every script goes to its own file: the Content-Security-Policy (src/lib/csp.ts) allows no inline

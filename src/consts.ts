@@ -7,3 +7,6 @@ export const PAGE_SIZE = 50;
 
 /** Rows per page of the all-reports table (denser than the card lists). */
 export const TABLE_PAGE_SIZE = 100;
+
+/** Reports in the feed: the newest, as feed readers expect (the archive itself has every report). */
+export const FEED_SIZE = 50;

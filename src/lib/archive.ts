@@ -2,6 +2,7 @@
  * The archive as pages need it: reports with their resolved region lineage and topics, vocabularies
  * by id, and counts. Loaded once per build and shared by every route.
  */
+import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { ancestors } from './regions.ts';
 import { statisticRecords, type StatisticRecord } from './open-data/index.ts';
@@ -40,6 +41,8 @@ export interface Archive {
   byRegion: Map<string, Report[]>;
   byYear: Map<number, Report[]>;
   byTopic: Map<string, Report[]>;
+  /** Digest of the vocabularies (names, hierarchy), which every page shows some of. */
+  vocabularyDigest: string;
 }
 
 let cached: Promise<Archive> | undefined;
@@ -84,7 +87,23 @@ async function load(): Promise<Archive> {
     byRegion: groupMany(newestFirst, (r) => r.regionLineage),
     byYear: groupMany(newestFirst, (r) => [r.year]),
     byTopic: groupMany(newestFirst, (r) => r.topics),
+    vocabularyDigest: digest(
+      JSON.stringify([regionEntries, topicEntries, metricEntries].map((entries) => entries.map((e) => [e.id, e.data]))),
+    ),
   };
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The cache key of a page that shows these reports (experimental.incrementalBuild in astro.config.mjs):
+ * it changes when any of them or any vocabulary changes, so an unchanged page is not rendered again.
+ */
+export function pageCacheKey(archive: Archive, reports: readonly (Report | undefined)[]): string {
+  const parts = reports.map((r) =>
+    r ? `${r.id}:${r.entry.digest ?? digest(JSON.stringify(r.data) + r.entry.body)}` : '-',
+  );
+  return digest([archive.vocabularyDigest, ...parts].join('\n'));
 }
 
 /** Groups items under each of their keys, keeping the items' order within every group. */

@@ -1,9 +1,10 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
+import { FEED_SIZE } from '../consts.ts';
 import { loadArchive } from '../lib/archive.ts';
 import { absoluteUrl, routes } from '../lib/urls.ts';
 
-/** Feed of reports, newest first, with the editorial summary as description. */
+/** Feed of the newest reports, newest first, with the editorial summary as description. */
 export const GET: APIRoute = async ({ site }) => {
   const archive = await loadArchive();
   return rss({
@@ -11,7 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
     description: '各地工会工作报道全文档案的新收报道。',
     site: absoluteUrl(routes.home(), site),
     customData: '<language>zh-CN</language>',
-    items: archive.reports.map((report) => ({
+    items: archive.reports.slice(0, FEED_SIZE).map((report) => ({
       title: report.data.title,
       link: absoluteUrl(routes.report(report.id), site),
       description: report.data.summary,
