@@ -135,8 +135,18 @@ describe('the built site', () => {
   it('keeps site furniture out of the indexed text', () => {
     for (const report of reports) {
       const $ = load(readFileSync(join(siteDir(), report.url.slice(base.length), 'index.html'), 'utf8'));
-      // Draft banner, byline label, statistics panel, summary, citation, navigation: outside the body or ignored.
-      for (const selector of ['.badge--warning', '.stats-panel', '.summary', '.citation', 'nav', 'footer']) {
+      // Draft banner, byline label, caption label, statistics panel, summary, citation, navigation: outside
+      // the body or ignored.
+      const furniture = [
+        '.badge--warning',
+        '.caption__label',
+        '.stats-panel',
+        '.summary',
+        '.citation',
+        'nav',
+        'footer',
+      ];
+      for (const selector of furniture) {
         $(selector).each((_, element) => {
           const inBody = $(element).closest('[data-pagefind-body]').length > 0;
           expect(!inBody || $(element).closest('[data-pagefind-ignore]').length > 0, `${report.url} ${selector}`).toBe(
