@@ -30,12 +30,15 @@ export function utf8View(file: string, bytes: Uint8Array): string {
   }
 }
 
-/** Whether an original needs a readable copy: it is not UTF-8 (an undecodable one fails the build elsewhere). */
+/**
+ * Whether an original needs a readable copy: it is not UTF-8. One that cannot be decoded needs one too,
+ * so that writing the copy (utf8View) fails the build naming the file.
+ */
 export function needsUtf8View(bytes: Uint8Array): boolean {
   try {
     return !decodeSource(bytes).encoding.startsWith('UTF-8');
   } catch {
-    return false;
+    return true;
   }
 }
 
