@@ -2,8 +2,8 @@
  * The archive as pages need it: reports with their resolved region lineage and topics, vocabularies
  * by id, and counts. Loaded once per build and shared by every route.
  */
-import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { sha256 } from './fixity.ts';
 import { ancestors } from './regions.ts';
 import { statisticRecords, type StatisticRecord } from './open-data/index.ts';
 import { chronological } from './report-order.ts';
@@ -87,13 +87,11 @@ async function load(): Promise<Archive> {
     byRegion: groupMany(newestFirst, (r) => r.regionLineage),
     byYear: groupMany(newestFirst, (r) => [r.year]),
     byTopic: groupMany(newestFirst, (r) => r.topics),
-    vocabularyDigest: digest(
+    vocabularyDigest: sha256(
       JSON.stringify([regionEntries, topicEntries, metricEntries].map((entries) => entries.map((e) => [e.id, e.data]))),
     ),
   };
 }
-
-const digest = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * The cache key of a page that shows these reports (experimental.incrementalBuild in astro.config.mjs):
@@ -101,9 +99,9 @@ const digest = (text: string) => createHash('sha256').update(text).digest('hex')
  */
 export function pageCacheKey(archive: Archive, reports: readonly (Report | undefined)[]): string {
   const parts = reports.map((r) =>
-    r ? `${r.id}:${r.entry.digest ?? digest(JSON.stringify(r.data) + r.entry.body)}` : '-',
+    r ? `${r.id}:${r.entry.digest ?? sha256(JSON.stringify(r.data) + r.entry.body)}` : '-',
   );
-  return digest([archive.vocabularyDigest, ...parts].join('\n'));
+  return sha256([archive.vocabularyDigest, ...parts].join('\n'));
 }
 
 /** Groups items under each of their keys, keeping the items' order within every group. */
