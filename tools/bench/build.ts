@@ -8,7 +8,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, type BenchProject } from './projects.ts';
+import { ASTRO_CLI, childEnv, SEARCH_INDEXER } from '../shared/sandbox.ts';
+import type { BenchProject } from './projects.ts';
 
 export interface BuildMeasurement {
   /** Wall-clock time of the build: `astro build` and (the archive) the search index, spawn to exit. */
@@ -30,16 +31,6 @@ export interface BuildMeasurement {
   phases: Record<string, number>;
   /** Page rendering time summed per first path segment (reports, regions, data …), from Astro's per-page log. */
   renderByRoute: Record<string, { pages: number; seconds: number }>;
-}
-
-/** Environment for the child: not that of a test runner (Vite would take BASE_URL/MODE from it). */
-const FOREIGN = new Set(['NODE_ENV', 'MODE', 'BASE_URL', 'DEV', 'PROD', 'SSR']);
-
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !FOREIGN.has(key) && !key.startsWith('VITEST')),
-  );
-  return { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...extra };
 }
 
 /** A kB figure from /proc/<pid>/status, or undefined when the process is gone. */
@@ -192,15 +183,8 @@ async function runStep(project: BenchProject, args: string[], env: NodeJS.Proces
  */
 export async function runBuild(project: BenchProject, env: Record<string, string>): Promise<BuildMeasurement> {
   const timerFile = join(project.dir, 'astro-timer.json');
-  const steps = [
-    await runStep(
-      project,
-      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
-      childEnv({ ...env, ASTRO_TIMER_PATH: timerFile }),
-    ),
-  ];
-  if (project.kind === 'archive')
-    steps.push(await runStep(project, [join(ROOT, 'tools/index-search.ts')], childEnv(env)));
+  const steps = [await runStep(project, [ASTRO_CLI, 'build'], childEnv({ ...env, ASTRO_TIMER_PATH: timerFile }))];
+  if (project.kind === 'archive') steps.push(await runStep(project, [SEARCH_INDEXER], childEnv(env)));
   const output = steps.map((step) => step.output).join('\n');
   writeFileSync(join(project.dir, 'build.log'), output);
   const byCommand = new Map<string, number>();

@@ -25,20 +25,27 @@ export function linkPackages(dir: string): void {
   }
 }
 
+/** What `npm run build` runs, in order: Astro's CLI, then the search indexer (paths under ROOT). */
+export const ASTRO_CLI = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+export const SEARCH_INDEXER = join(ROOT, 'tools/index-search.ts');
+
 const VITEST_VARIABLES = new Set(['NODE_ENV', 'MODE', 'BASE_URL', 'DEV', 'PROD', 'SSR']);
 
-/** Runs a Node script (this Node) in `cwd`. */
-function run(args: string[], env: Record<string, string>, cwd: string): { status: number | null; output: string } {
-  // Not Vitest's environment: it sets NODE_ENV, MODE, BASE_URL … in its workers, and Vite inside
-  // the child would take BASE_URL=/ over the configured base path.
+/**
+ * The environment of a build run from a test or the benchmark: not Vitest's (it sets NODE_ENV, MODE,
+ * BASE_URL … in its workers, and Vite inside the child would take BASE_URL=/ over the configured base
+ * path), without telemetry or colours, plus `extra`.
+ */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !VITEST_VARIABLES.has(key) && !key.startsWith('VITEST')),
   );
-  const result = spawnSync(process.execPath, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
-  });
+  return { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...extra };
+}
+
+/** Runs a Node script (this Node) in `cwd`. */
+function run(args: string[], env: Record<string, string>, cwd: string): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: childEnv(env) });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
@@ -81,12 +88,12 @@ export function createSandbox({ archive }: { archive?: string } = {}): Sandbox {
       writeFileSync(join(dir, relativePath), text);
     },
     astro(args, env = {}, cwd = dir) {
-      return run([join(ROOT, 'node_modules/astro/bin/astro.mjs'), ...args], env, cwd);
+      return run([ASTRO_CLI, ...args], env, cwd);
     },
     build(env = {}) {
-      const built = run([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], env, dir);
+      const built = run([ASTRO_CLI, 'build'], env, dir);
       if (built.status !== 0) return built;
-      const indexed = run([join(ROOT, 'tools/index-search.ts')], env, dir);
+      const indexed = run([SEARCH_INDEXER], env, dir);
       return { status: indexed.status, output: `${built.output}\n${indexed.output}` };
     },
     remove() {
