@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
+import type { APIRoute } from 'astro';
 import Papa from 'papaparse';
 import { SITE_NAME } from '../../consts.ts';
 import {
@@ -22,7 +23,7 @@ import {
   type StatisticRecord,
   type StatisticsDocument,
 } from '../../schemas/open-data.ts';
-import { routes } from '../urls.ts';
+import { absoluteUrl, routes } from '../urls.ts';
 import type { UrlOf } from './records.ts';
 
 /** The published files, as site paths under /data/. */
@@ -142,4 +143,19 @@ export function reportsSchema(urlOf: UrlOf): Record<string, unknown> {
 /** Schema of one CSV row as a CSV library reads it with the header row as keys (every cell a string). */
 export function statisticsCsvSchema(urlOf: UrlOf): Record<string, unknown> {
   return publishedJsonSchema(statisticsCsvRowSchema, urlOf(DATA_FILES.statisticsCsvSchema));
+}
+
+/** The route of a published JSON Schema: pretty-printed, with the site's absolute URLs. */
+export function schemaRoute(schemaOf: (urlOf: UrlOf) => Record<string, unknown>): APIRoute {
+  return ({ site }) =>
+    new Response(
+      `${JSON.stringify(
+        schemaOf((path) => absoluteUrl(path, site)),
+        null,
+        2,
+      )}\n`,
+      {
+        headers: { 'Content-Type': 'application/schema+json; charset=utf-8' },
+      },
+    );
 }

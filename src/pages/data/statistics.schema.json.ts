@@ -1,16 +1,4 @@
-import type { APIRoute } from 'astro';
-import { statisticsSchema } from '../../lib/open-data/index.ts';
-import { absoluteUrl } from '../../lib/urls.ts';
+import { schemaRoute, statisticsSchema } from '../../lib/open-data/index.ts';
 
 /** JSON Schema (draft 2020-12) of statistics.json. */
-export const GET: APIRoute = ({ site }) =>
-  new Response(
-    `${JSON.stringify(
-      statisticsSchema((path) => absoluteUrl(path, site)),
-      null,
-      2,
-    )}\n`,
-    {
-      headers: { 'Content-Type': 'application/schema+json; charset=utf-8' },
-    },
-  );
+export const GET = schemaRoute(statisticsSchema);
