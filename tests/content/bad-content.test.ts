@@ -1,9 +1,12 @@
 /**
  * Content that must not publish fails `astro sync` (which `astro build` runs first) with a message naming
- * the file and the line or field; a merely suspicious one (a very long body) warns. Several independent
- * defects share one run where the message names each file, to keep the number of Astro runs small.
+ * the file and the line or field; a merely suspicious one (a very long body) warns. Each bad report
+ * differs from a valid one (see the first test) by one change. Defects the loader collects share one run,
+ * told apart by file name, and the schema's field errors of one file share another: an Astro run costs
+ * seconds, a shared run tests the same messages.
  */
 import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_SIZE_WARNING } from '../../src/lib/report-checks.ts';
@@ -13,30 +16,55 @@ import { createSandbox, type Sandbox } from '../../tools/shared/sandbox.ts';
 const ORIGINAL = '000_4679e7e55b2209a2.txt';
 const OTHER_ORIGINAL = '001_381268ad6dad7814.txt';
 const SENTENCE = '全区工会基层组织增加到2013年底的7.37万个。';
+const STAT = { metric: 'grassroots-unions', value: '73700', quote: '全区工会基层组织增加到2013年底的7.37万个' };
 
 interface Options {
-  title?: string;
-  year?: number;
+  title?: string | null;
+  year?: number | string;
+  region?: string;
+  topics?: string;
   file?: string;
+  /** Line range of the original, so that reports of one original are not duplicates of each other. */
+  lines?: number;
   body?: string;
+  /** Statistics as YAML fields; a missing `quote` is left out. */
+  stats?: Partial<typeof STAT>[];
 }
 
 /** A report that passes every check (see the first test); each case changes one thing. */
-function report({ title = '测试报道', year = 2014, file = ORIGINAL, body = `${SENTENCE}\n` }: Options = {}): string {
+function report({
+  title = '测试报道',
+  year = 2014,
+  region = 'inner-mongolia',
+  topics = '[organising]',
+  file = ORIGINAL,
+  lines,
+  body = `${SENTENCE}\n`,
+  stats = [STAT],
+}: Options = {}): string {
+  const statYaml = stats
+    .map((s) => {
+      const fields = [`metric: ${s.metric}`, 'label: 基层组织数', `value: ${s.value}`, 'unit: 个'];
+      if (s.quote !== undefined) fields.push(`quote: ${s.quote}`);
+      return `  - ${fields.join('\n    ')}\n`;
+    })
+    .join('');
   return `---
-title: ${title}
-region: inner-mongolia
+${title === null ? '' : `title: ${title}\n`}region: ${region}
 year: ${year}
 period: { from: 2013, to: 2014 }
-topics: [organising]
+topics: ${topics}
 summary: 测试用摘要。
 source:
   file: ${file}
-  extent: 测试。
----
+  extent: 测试。${lines ? `\n  lines: { from: ${lines}, to: ${lines} }` : ''}
+${stats.length ? `stats:\n${statYaml}` : ''}---
 
 ${body}`;
 }
+
+/** The line of the body's first paragraph: after the frontmatter (given its statistics) and a blank line. */
+const BODY_LINE = report().split('\n').indexOf(SENTENCE) + 1;
 
 let sandbox: Sandbox;
 beforeAll(() => {
@@ -44,18 +72,22 @@ beforeAll(() => {
 });
 afterAll(() => sandbox.remove());
 
-function clearReports(): void {
+/** Replaces the sandbox's reports with these (file name without .mdx → text) and runs `astro sync`. */
+function sync(reports: Record<string, string>, cwd?: string): { status: number | null; output: string } {
   rmSync(join(sandbox.dir, 'content/reports'), { recursive: true, force: true });
   mkdirSync(join(sandbox.dir, 'content/reports'));
+  for (const [name, text] of Object.entries(reports)) sandbox.write(`content/reports/${name}.mdx`, text);
+  return cwd ? sandbox.astro(['sync', '--root', sandbox.dir], {}, cwd) : sandbox.astro(['sync']);
 }
 
-describe('bad content', () => {
-  it('builds a valid report, and warns about (only) a body over the size limit, naming file and size', () => {
-    clearReports();
-    sandbox.write('content/reports/valid.mdx', report());
+describe('the content pipeline', () => {
+  it('accepts valid reports, from any working directory, and warns (only) about a body over the size limit', () => {
     const long = `${SENTENCE}\n\n${'职工'.repeat(BODY_SIZE_WARNING / 2 + 10)}\n`;
-    sandbox.write('content/reports/long.mdx', report({ title: '长篇', file: OTHER_ORIGINAL, body: long }));
-    const { status, output } = sandbox.astro(['sync']);
+    const { status, output } = sync(
+      { valid: report(), long: report({ title: '长篇', file: OTHER_ORIGINAL, body: long }) },
+      // Content folders are found from the project root, not the working directory.
+      tmpdir(),
+    );
     expect(output).not.toMatch(/error/i);
     expect(status).toBe(0);
     // The loader's body is the text after the frontmatter without its surrounding blank lines.
@@ -64,59 +96,86 @@ describe('bad content', () => {
     expect(output).not.toMatch(/valid\.mdx: 正文/);
   });
 
-  it('fails naming every bad file: MDX syntax (with the line), missing original, empty body, duplicates, fixity', () => {
-    clearReports();
-    const w = (name: string, text: string) => sandbox.write(`content/reports/${name}.mdx`, text);
-    w('unclosed', report({ title: '一', body: `${SENTENCE}\n\n第二段 <Lacuna\n\n第三段\n` }));
-    w('brace', report({ title: '二', file: OTHER_ORIGINAL, body: `${SENTENCE}\n\n职工 { 之家\n` }));
-    w('no-original', report({ title: '三', file: 'nowhere.txt' }));
-    w('empty', report({ title: '四', file: '002_c0bebb80c56cd7b1.txt', body: '\n\n' }));
-    w('same-original-a', report({ title: '五', file: '003_cac313f8d2c25a32.txt' }));
-    w('same-original-b', report({ title: '六', year: 2015, file: '003_cac313f8d2c25a32.txt' }));
-    w('same-title-a', report({ title: '同题', year: 2016, file: '004_214ee2ef5971fb18.txt' }));
-    const sameTitleB = report({ title: '同题', year: 2016, file: ORIGINAL + '' });
-    w('same-title-b', sameTitleB.replace('extent: 测试。', 'extent: 测试。\n  lines: { from: 1, to: 3 }'));
+  it('fails naming every bad file and its field or line: references, quotes, values, MDX, originals, duplicates, fixity', () => {
+    const lined = (lines: number, title: string, options: Options) => report({ ...options, lines, title });
+    const reports = {
+      'unknown-region': lined(11, '地区', { region: 'atlantis' }),
+      'unknown-topic': lined(12, '主题', { topics: '[organising, astrology]' }),
+      'unknown-metric': lined(13, '指标', { stats: [{ ...STAT, metric: 'moon-landings' }] }),
+      'quote-not-in-body': lined(14, '引文', { stats: [{ ...STAT, quote: '全区工会基层组织达到7.37万个' }] }),
+      'value-not-quoted': lined(15, '数值', { stats: [{ ...STAT, value: '73800' }] }),
+      unclosed: report({ title: '一', body: `${SENTENCE}\n\n第二段 <Lacuna\n\n第三段\n` }),
+      brace: report({ title: '二', file: OTHER_ORIGINAL, body: `${SENTENCE}\n\n职工 { 之家\n` }),
+      'no-original': report({ title: '三', file: 'nowhere.txt' }),
+      empty: report({ title: '四', file: '002_c0bebb80c56cd7b1.txt', body: '\n\n', stats: [] }),
+      'same-original-a': report({ title: '五', file: '003_cac313f8d2c25a32.txt' }),
+      'same-original-b': report({ title: '六', year: 2015, file: '003_cac313f8d2c25a32.txt' }),
+      'same-title-a': report({ title: '同题', year: 2016, file: '004_214ee2ef5971fb18.txt' }),
+      'same-title-b': lined(3, '同题', { year: 2016 }),
+    };
     // Fixity: one original changed, one not listed, one listed but gone.
     appendFileSync(join(sandbox.dir, 'public/originals', OTHER_ORIGINAL), '改动');
     writeFileSync(join(sandbox.dir, 'public/originals/extra.txt'), '多出的文件\n');
     appendFileSync(join(sandbox.dir, 'public/SHA256SUMS'), `${'0'.repeat(64)}  originals/gone.txt\n`);
 
-    const { status, output } = sandbox.astro(['sync']);
-    for (const file of [`originals/${OTHER_ORIGINAL}`, 'SHA256SUMS']) cpSync(join(ROOT, 'public', file), join(sandbox.dir, 'public', file));
+    const { status, output } = sync(reports);
+    for (const file of [`originals/${OTHER_ORIGINAL}`, 'SHA256SUMS']) {
+      cpSync(join(ROOT, 'public', file), join(sandbox.dir, 'public', file));
+    }
     rmSync(join(sandbox.dir, 'public/originals/extra.txt'));
     expect(status).not.toBe(0);
-    // Line 15 of each file: the frontmatter takes lines 1-11, a blank line, the sentence, a blank line.
-    expect(output).toMatch(/content\/reports\/unclosed\.mdx → body（第 15:12 行 \/ line 15:12）: MDX 语法错误/);
-    expect(output).toMatch(/content\/reports\/brace\.mdx → body（第 15:\d+ 行 \/ line 15:\d+）: MDX 语法错误/);
-    expect(output).toMatch(/content\/reports\/no-original\.mdx → source\.file: .*public\/originals\/nowhere\.txt/);
-    expect(output).toMatch(/content\/reports\/empty\.mdx → body: 正文为空/);
-    expect(output).toMatch(/content\/reports\/same-original-a\.mdx 与 \/ and content\/reports\/same-original-b\.mdx: 出自同一原件/);
-    expect(output).toMatch(/content\/reports\/same-title-a\.mdx 与 \/ and content\/reports\/same-title-b\.mdx: 标题与日期相同/);
+    const at = (name: string) => `content/reports/${name}\\.mdx`;
+    expect(output).toMatch(new RegExp(`${at('unknown-region')} → region: .*atlantis`));
+    expect(output).toMatch(new RegExp(`${at('unknown-topic')} → topics\\[1\\]: .*astrology`));
+    expect(output).toMatch(new RegExp(`${at('unknown-metric')} → stats\\[0\\]\\.metric: .*moon-landings`));
+    expect(output).toMatch(new RegExp(`${at('quote-not-in-body')} → stats\\[0\\]\\.quote`));
+    expect(output).toMatch(new RegExp(`${at('value-not-quoted')} → stats\\[0\\]\\.value`));
+    const line = `${BODY_LINE + 2}:\\d+`;
+    expect(output).toMatch(new RegExp(`${at('unclosed')} → body（第 ${BODY_LINE + 2}:12 行 / line ${BODY_LINE + 2}:12）: MDX 语法错误`));
+    expect(output).toMatch(new RegExp(`${at('brace')} → body（第 ${line} 行 / line ${line}）: MDX 语法错误`));
+    expect(output).toMatch(new RegExp(`${at('no-original')} → source\\.file: .*public/originals/nowhere\\.txt`));
+    expect(output).toMatch(new RegExp(`${at('empty')} → body: 正文为空`));
+    expect(output).toMatch(new RegExp(`${at('same-original-a')} 与 / and ${at('same-original-b')}: 出自同一原件`));
+    expect(output).toMatch(new RegExp(`${at('same-title-a')} 与 / and ${at('same-title-b')}: 标题与日期相同`));
     expect(output).toMatch(new RegExp(`public/originals/${OTHER_ORIGINAL}: sha256 与 public/SHA256SUMS 不符`));
     expect(output).toMatch(/public\/originals\/extra\.txt: 未登记在 public\/SHA256SUMS 中/);
     expect(output).toMatch(/public\/originals\/gone\.txt: 清单中有而文件不存在/);
-    // The two reports of one file with different line ranges are not duplicates of each other.
+    // Reports of one original with different line ranges are not duplicates of each other.
     expect(output).not.toMatch(/same-title-b\.mdx[^\n]*出自同一原件/);
+    // Each defect is reported for its own file only: the other files of the run differ from the valid report elsewhere.
+    for (const name of ['unknown-region', 'unknown-topic', 'unknown-metric', 'quote-not-in-body', 'value-not-quoted']) {
+      expect(output.match(new RegExp(`${at(name)} → `, 'g')), name).toHaveLength(1);
+    }
   });
 
   it('prints schema errors naming the file, each field once, without Markdown asterisks', () => {
-    clearReports();
-    sandbox.write('content/reports/schema.mdx', report({ year: '二〇一四' as unknown as number }).replace(/^title: .*\n/m, ''));
-    const { status, output } = sandbox.astro(['sync']);
+    const text = report({
+      title: null,
+      year: '二〇一四年',
+      stats: [
+        { metric: STAT.metric, value: STAT.value },
+        { ...STAT, value: '七万三千七百' },
+      ],
+    });
+    const { status, output } = sync({ schema: text });
     expect(status).not.toBe(0);
     expect(output).toMatch(/content\/reports\/schema\.mdx: reports → schema data does not match collection schema/);
     expect(output).toMatch(/^ +title: Required$/m);
     expect(output).toMatch(/^ +year: Expected type/m);
+    expect(output).toMatch(/^ +stats\W+0\W+quote: /m);
+    expect(output).toMatch(/^ +stats\W+1\W+value: /m);
+    for (const field of ['title', 'year', 'stats\\W+0\\W+quote', 'stats\\W+1\\W+value']) {
+      expect(output.match(new RegExp(`^ +${field}: `, 'gm')), field).toHaveLength(1);
+    }
     expect(output).not.toContain('**');
   });
 
   it('fails on a region whose parent does not exist, naming the file and field', () => {
-    clearReports();
     const regionsFile = join(sandbox.dir, 'content/regions.json');
     const regions = readFileSync(regionsFile, 'utf8');
     const withAtlantis = { ...JSON.parse(regions), atlantis: { name: '亚特兰蒂斯', level: 'province', parent: 'lemuria' } };
     writeFileSync(regionsFile, JSON.stringify(withAtlantis));
-    const { status, output } = sandbox.astro(['sync']);
+    const { status, output } = sync({ valid: report() });
     writeFileSync(regionsFile, regions);
     expect(status).not.toBe(0);
     expect(output).toMatch(/content\/regions\.json → atlantis\.parent: .*lemuria/);
