@@ -14,17 +14,15 @@ import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { contentDir } from '../../src/lib/content-paths.ts';
 import { decodeSource } from '../../src/lib/decode.ts';
 import { statisticFromCsvRow } from '../../src/lib/open-data/index.ts';
-import { launchBrowser } from '../../tools/shared/browser.ts';
 import { FIXTURE_ROOT, ROOT, vocabulary } from '../../tools/shared/content.ts';
 import { createSandbox, type Sandbox } from '../../tools/shared/sandbox.ts';
+import { openSite, type BrowserSite } from '../helpers/browser-site.ts';
 import { htmlFiles } from '../helpers/site.ts';
-import { serveStatic, type StaticServer } from '../../tools/shared/static-server.ts';
 
 const BASE = '/hostile-archive/';
 const ID = 'hostile-test';
@@ -56,8 +54,7 @@ const HOSTILE = {
 let sandbox: Sandbox;
 let buildLog = '';
 let dist = '';
-let server: StaticServer;
-let browser: Browser;
+let site: BrowserSite;
 
 /** The parts of an imported draft's frontmatter that editDraft changes; the rest is kept as read. */
 interface DraftFrontmatter {
@@ -123,48 +120,12 @@ beforeAll(async () => {
   buildLog = built.output;
   if (built.status !== 0) throw new Error(`build failed (exit ${built.status}):\n${built.output}`);
   dist = join(sandbox.dir, 'dist');
-  server = await serveStatic(dist, BASE);
-  browser = await launchBrowser();
+  site = await openSite(dist, BASE);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
   sandbox?.remove();
 });
-
-interface Visit {
-  page: Page;
-  errors: string[];
-  dialogs: string[];
-  violations(): Promise<string[]>;
-}
-
-async function visit(path: string, setup?: (page: Page) => Promise<unknown>): Promise<Visit> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  const dialogs: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.addInitScript(() => {
-    const list: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = list;
-    document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await setup?.(page);
-  await page.goto(`${server.origin}${BASE}${path}`, { waitUntil: 'load' });
-  return {
-    page,
-    errors,
-    dialogs,
-    violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
-  };
-}
 
 const text = (file: string) => readFileSync(join(dist, file), 'utf8');
 /** The text of a gzipped export. */
@@ -283,8 +244,7 @@ describe('the build', () => {
 
 describe('in Chromium under the policy', () => {
   it('shows the hostile report as written: no dialog, no error, no violation', async () => {
-    const v = await visit(`reports/${ID}/`);
-    const { page } = v;
+    const { page, problems } = await site.visit(`reports/${ID}/`);
     expect(await page.locator('h1').textContent()).toBe(HOSTILE.title);
     expect(await page.locator('.report__subtitle').textContent()).toBe(`——${HOSTILE.subtitle}`);
     expect(await page.locator('.report__byline').textContent()).toContain(HOSTILE.authors[0]!.name);
@@ -302,10 +262,7 @@ describe('in Chromium under the policy', () => {
     expect(await page.title()).toContain(HOSTILE.title.trim());
     expect(await page.locator('script:not([src]):not([type])').count()).toBe(1); // the hashed theme script only
     await page.waitForLoadState('networkidle');
-    expect(v.dialogs).toEqual([]);
-    expect(v.errors).toEqual([]);
-    expect(await v.violations()).toEqual([]);
-    await page.close();
+    expect(await problems()).toEqual([]);
   });
 
   it('loads every page type with its scripts running and zero violations or errors', async () => {
@@ -326,52 +283,41 @@ describe('in Chromium under the policy', () => {
       'search/',
       'no-such-page/',
     ];
+    // A saved dark theme applied before paint shows that the hashed inline script ran.
+    const { page } = await site.visit('');
+    await page.evaluate(() => localStorage.setItem('theme', 'dark'));
     for (const path of paths) {
-      // A saved dark theme applied before paint shows the hashed inline script ran.
-      const v = await visit(path, async (page) => {
-        await page.addInitScript(() => localStorage.setItem('theme', 'dark'));
-      });
-      await v.page.waitForLoadState('networkidle');
-      expect(await v.page.evaluate(() => document.documentElement.dataset.theme), path).toBe('dark');
-      expect(await v.page.locator('#theme-toggle').isVisible(), `${path}: theme toggle script ran`).toBe(true);
-      expect(await v.violations(), path).toEqual([]);
-      // The missing page's own 404 status is the one error Chromium logs there.
-      const expected =
-        path === 'no-such-page/'
-          ? ['Failed to load resource: the server responded with a status of 404 (Not Found)']
-          : [];
-      expect(v.errors, path).toEqual(expected);
-      expect(v.dialogs, path).toEqual([]);
-      await v.page.close();
+      const { problems } = await site.visit(path, { missing: path === 'no-such-page/' });
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => document.documentElement.dataset.theme), path).toBe('dark');
+      expect(await page.locator('#theme-toggle').isVisible(), `${path}: theme toggle script ran`).toBe(true);
+      expect(await problems(), path).toEqual([]);
     }
+    await page.evaluate(() => localStorage.removeItem('theme'));
   });
 
   it('moves focus to the search box with the / shortcut (bundled script)', async () => {
-    const v = await visit('reports/');
-    await v.page.locator('body').press('/');
-    expect(await v.page.evaluate(() => document.activeElement?.hasAttribute('data-search-shortcut'))).toBe(true);
-    await v.page.close();
+    const { page } = await site.visit('reports/');
+    await page.locator('body').press('/');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-shortcut'))).toBe(true);
   });
 
   it('searches on the page (Pagefind without its worker: wasm-unsafe-eval) and lists the hostile report as text', async () => {
-    const v = await visit(`search/?q=${encodeURIComponent('职工之家')}`);
-    const link = v.page.locator(`a[href="${BASE}reports/${ID}/"]`);
+    const { page, problems } = await site.visit(`search/?q=${encodeURIComponent('职工之家')}`);
+    const link = page.locator(`a[href="${BASE}reports/${ID}/"]`);
     await link.first().waitFor({ timeout: 30_000 });
     expect(await link.first().textContent()).toContain('职工之家');
-    expect(v.dialogs).toEqual([]);
-    expect(await v.violations()).toEqual([]);
-    expect(v.errors).toEqual([]);
-    await v.page.close();
+    expect(await problems()).toEqual([]);
   });
 
   it('shows the UTF-8 copy of a GB18030 original correctly even when served without a charset', async () => {
     const source = readFileSync(join(sandbox.dir, `content/reports/${ID}.mdx`), 'utf8');
     const view = /^ {2}file: (.+)$/m.exec(source)![1]!.replace(/\.txt$/, '.utf8.txt');
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.route(`**/originals/${view}`, (route) =>
       route.fulfill({ body: readFileSync(join(dist, 'originals', view)), contentType: 'text/plain' }),
     );
-    await page.goto(`${server.origin}${BASE}originals/${view}`);
+    await page.goto(site.url(`originals/${view}`));
     expect(await page.locator('body').innerText()).toContain('新建职工之家128个');
     await page.close();
   });
