@@ -10,7 +10,8 @@ export default defineConfig({
     // builds, imports, Chromium): two workers overlap that waiting.
     maxWorkers: 2,
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
+      // Pure modules: one module graph per worker instead of one per file (half the project's time).
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false, testTimeout: 60_000 } },
       {
         test: { name: 'content', include: ['tests/content/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 600_000 },
       },
