@@ -20,7 +20,7 @@ import {
   type Manifest,
   type ManifestRow,
 } from './importer/manifest.ts';
-import { recordOriginalFixity } from '../src/lib/fixity.ts';
+import { recordOriginalFixity, withFixityLock } from '../src/lib/fixity.ts';
 import {
   ArchiveIndex,
   loadVocabularies,
@@ -228,16 +228,19 @@ function importOne(file: string, options: DraftOptions, context: Context): Outco
     }
     let written: string[] | undefined;
     if (!context.dryRun) {
-      written = writeAllOrNothing([
-        {
-          path: join(context.paths.originals, draft.originalName),
-          bytes,
-          overwrite: context.force,
-          keepIfIdentical: true,
-        },
-        { path: target, bytes: Buffer.from(draft.mdx, 'utf8'), overwrite: context.force },
-      ]);
-      recordOriginalFixity(context.paths.root, draft.originalName, bytes);
+      written = withFixityLock(context.paths.root, () => {
+        const paths = writeAllOrNothing([
+          {
+            path: join(context.paths.originals, draft.originalName),
+            bytes,
+            overwrite: context.force,
+            keepIfIdentical: true,
+          },
+          { path: target, bytes: Buffer.from(draft.mdx, 'utf8'), overwrite: context.force },
+        ]);
+        recordOriginalFixity(context.paths.root, draft.originalName, bytes);
+        return paths;
+      });
     }
     context.index.remember(draft.originalName, bytes, draft.textDigest, draft.id, lines);
     return { file, draft, bytes: bytes.byteLength, ...(written ? { written } : {}) };

@@ -5,7 +5,19 @@
  * build, naming the file); the importer records each original it adds with recordOriginalFixity.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTENT_DIRS } from './content-paths.ts';
 
@@ -79,9 +91,45 @@ export function verifyFixity(root: string): string[] {
   return problems;
 }
 
+/** How long an import waits for another one to finish adding its original. */
+const LOCK_WAIT_MS = 60_000;
+
+/**
+ * Runs `update` (which adds originals and records them) while no other process does so for the same
+ * project: two imports reading the manifest at the same moment would each write it without the other's
+ * entry. The lock is a file created exclusively in the system's temporary folder, never in public/
+ * (which is published).
+ */
+export function withFixityLock<T>(root: string, update: () => T): T {
+  const lock = join(tmpdir(), `archive-fixity-${sha256(realpathSync(root)).slice(0, 16)}.lock`);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `另一个导入仍在写入原件和 ${FIXITY_MANIFEST}（锁文件 ${lock}）；如没有导入在运行，删除锁文件后重试 / ` +
+            `another import holds ${lock}; delete it if none is running, then try again`,
+          { cause: error },
+        );
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+  try {
+    return update();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
 /**
  * Records (adds or replaces) the digests of some originals, leaving every other entry as it was, so a
  * damaged original is never blessed by a later import. Written to a temporary file and renamed into place.
+ * A process that may run beside another one (the importer) calls it inside withFixityLock.
  */
 export function recordOriginalsFixity(root: string, originals: Iterable<{ name: string; bytes: Uint8Array }>): void {
   const manifest = join(root, FIXITY_MANIFEST);

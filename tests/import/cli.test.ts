@@ -323,7 +323,7 @@ describe('the console summary', () => {
 });
 
 describe('imports running at the same time', () => {
-  it('all finish, without a crash, each all or nothing', async () => {
+  it('all finish, without a crash, each all or nothing, each original recorded', async () => {
     const inputs = SEEDS.map((seed, i) => write(`seed-${i}.txt`, seedBytes(seed)));
     const runs = await Promise.all(
       inputs.map((file) => runImportAsync([file, '--root', project.dir, '--topics', 'organising'])),
@@ -334,5 +334,7 @@ describe('imports running at the same time', () => {
     }
     expect(Object.keys(snapshot(join(project.dir, 'content/reports')))).toHaveLength(SEEDS.length);
     expect(readdirSync(join(project.dir, 'public/originals')).filter((n) => n.startsWith('.'))).toEqual([]);
+    // Every original is in the fixity manifest: no import overwrote another's entry.
+    expect(verifyFixity(project.dir)).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 /** Writing the article and the original: both or neither, whichever step fails. */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIXITY_MANIFEST, parseFixityManifest, sha256 } from '../../src/lib/fixity.ts';
 import { ImportError } from '../../tools/importer/errors.ts';
 import {
   ArchiveIndex,
@@ -11,7 +13,7 @@ import {
   type FileOps,
   type PlannedFile,
 } from '../../tools/importer/write.ts';
-import { snapshot, tempProject } from './helpers.ts';
+import { ROOT, snapshot, tempProject } from './helpers.ts';
 
 let project: ReturnType<typeof tempProject>;
 beforeEach(() => {
@@ -123,6 +125,28 @@ describe('imports running at the same time', () => {
     expect(index.identical(Buffer.from('原件甲'))).toBe('a.txt');
     expect(index.identical(Buffer.from('原件乙'))).toBeUndefined();
     expect(index.identical(Buffer.from('半截'))).toBeUndefined();
+  });
+});
+
+describe('the fixity manifest under imports running at the same time', () => {
+  it('keeps every entry: each process records under the lock (without it, most entries were lost)', async () => {
+    const fixity = join(ROOT, 'src/lib/fixity.ts');
+    const writer = (tag: string) =>
+      new Promise<number | null>((done) => {
+        const script =
+          `import { recordOriginalFixity, withFixityLock } from ${JSON.stringify(fixity)};\n` +
+          `for (let i = 0; i < 50; i++) withFixityLock(${JSON.stringify(project.dir)}, () =>\n` +
+          `  recordOriginalFixity(${JSON.stringify(project.dir)}, \`${tag}-\${i}.txt\`, Buffer.from(\`${tag}\${i}\`)));\n`;
+        spawn(process.execPath, ['--input-type=module', '--eval', script], { stdio: 'inherit' }).on('close', done);
+      });
+    const tags = ['a', 'b', 'c', 'd'];
+    expect(await Promise.all(tags.map(writer))).toEqual(tags.map(() => 0));
+    const { entries, problems } = parseFixityManifest(fs.readFileSync(join(project.dir, FIXITY_MANIFEST), 'utf8'));
+    expect(problems).toEqual([]);
+    expect([...entries.keys()].sort()).toEqual(
+      tags.flatMap((tag) => Array.from({ length: 50 }, (_, i) => `${tag}-${i}.txt`)).sort(),
+    );
+    for (const [name, digest] of entries) expect(digest, name).toBe(sha256(name.replace(/-(\d+)\.txt$/, '$1')));
   });
 });
 
