@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_SIZE_WARNING } from '../../src/lib/report-checks.ts';
-import { ROOT } from '../../tools/shared/content.ts';
+import { FIXTURE_ROOT } from '../../tools/shared/content.ts';
 import { createSandbox, type Sandbox } from '../../tools/shared/sandbox.ts';
 
 const ORIGINAL = '000_4679e7e55b2209a2.txt';
@@ -120,7 +120,7 @@ describe('the content pipeline', () => {
 
     const { status, output } = sync(reports);
     for (const file of [`originals/${OTHER_ORIGINAL}`, 'SHA256SUMS']) {
-      cpSync(join(ROOT, 'public', file), join(sandbox.dir, 'public', file));
+      cpSync(join(FIXTURE_ROOT, 'public', file), join(sandbox.dir, 'public', file));
     }
     rmSync(join(sandbox.dir, 'public/originals/extra.txt'));
     expect(status).not.toBe(0);

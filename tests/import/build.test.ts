@@ -17,8 +17,8 @@ import {
   bodyText,
   FIXTURES,
   readImported,
-  ROOT,
   runImport,
+  SEED_DIR,
   SEEDS,
   seedBytes,
   seededRandom,
@@ -136,8 +136,8 @@ describe('imported drafts in a real build', () => {
   it('kept the seeds as they were (imports link the identical originals instead of copying them)', () => {
     for (const name of SEEDS)
       expect(readFileSync(join(sandbox.dir, 'public/originals', name)).equals(seedBytes(name))).toBe(true);
-    const before = readdirSync(join(ROOT, 'public/originals'));
-    // The sandbox holds the repository's originals plus one per imported report that had no identical one.
+    const before = readdirSync(SEED_DIR);
+    // The sandbox holds the seeds plus one original per imported report that had no identical one.
     const used = readdirSync(join(sandbox.dir, 'content/reports')).map(
       (name) => readImported(join(sandbox.dir, 'content/reports', name)).data.source.file,
     );

@@ -9,19 +9,22 @@ import { bodyText } from '../../src/lib/article-text.ts';
 import { createRandom } from '../../tools/shared/prng.ts';
 import { loadVocabularies } from '../../tools/importer/write.ts';
 import { normalizeText } from '../../src/lib/normalize.ts';
-import { ROOT, splitFrontmatter, type RawReport } from '../../tools/shared/content.ts';
+import { FIXTURE_ROOT, ROOT, splitFrontmatter, type RawReport } from '../../tools/shared/content.ts';
+import { contentDir } from '../../src/lib/content-paths.ts';
 
 export { ROOT };
 export const vocabularies = loadVocabularies(ROOT);
 /** A seeded random source (the benchmark's), so generated test sets are the same every run. */
 export const seededRandom = createRandom;
 export const FIXTURES = join(ROOT, 'tests/import/fixtures');
-export const SEEDS = readdirSync(join(ROOT, 'public/originals'))
+/** The raw source texts of the first reports, frozen with the fixture archive (the live originals grow). */
+export const SEED_DIR = contentDir('originals', FIXTURE_ROOT);
+export const SEEDS = readdirSync(SEED_DIR)
   .filter((name) => /^00\d_.*\.txt$/.test(name))
   .sort();
 
 export function seedBytes(name: string): Buffer {
-  return readFileSync(join(ROOT, 'public/originals', name));
+  return readFileSync(join(SEED_DIR, name));
 }
 
 /** A project root with the vocabularies, no reports and no originals (or the given extra files). */

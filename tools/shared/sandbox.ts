@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXITY_MANIFEST } from '../../src/lib/fixity.ts';
 import { contentDir, VOCABULARIES, type ContentFolder } from '../../src/lib/content-paths.ts';
-import { ROOT } from './content.ts';
+import { FIXTURE_ROOT, ROOT } from './content.ts';
 
 /** Cache folders inside node_modules (Astro's content data store among them) that a copy keeps to itself. */
 const PRIVATE_CACHES = new Set(['.astro', '.vite', '.cache']);
@@ -61,8 +61,9 @@ export interface Sandbox {
 
 /**
  * A copy of the project's code. Content comes from `archive` (a folder laid out as the project: reports,
- * vocabularies and originals, e.g. FIXTURE_ROOT or ROOT); without one, the live vocabularies and no
- * reports, for tests that write their own.
+ * vocabularies and originals, e.g. FIXTURE_ROOT or ROOT); without one, the live vocabularies, the frozen
+ * seeds as originals (the fixture's: the live originals change as reports are added) and no reports, for
+ * tests that write their own.
  */
 export function createSandbox({ archive }: { archive?: string } = {}): Sandbox {
   const dir = mkdtempSync(join(tmpdir(), 'archive-sandbox-'));
@@ -72,15 +73,12 @@ export function createSandbox({ archive }: { archive?: string } = {}): Sandbox {
   const copy = (folder: ContentFolder, from: string) =>
     cpSync(contentDir(folder, from), contentDir(folder, dir), { recursive: true });
   for (const vocabulary of VOCABULARIES) copy(vocabulary, archive ?? ROOT);
-  if (archive) {
-    copy('reports', archive);
-    rmSync(contentDir('originals', dir), { recursive: true, force: true });
-    copy('originals', archive);
-    // The archive's own fixity manifest: the live one lists the live originals, which the build verifies.
-    cpSync(join(archive, FIXITY_MANIFEST), join(dir, FIXITY_MANIFEST));
-  } else {
-    mkdirSync(contentDir('reports', dir), { recursive: true });
-  }
+  if (archive) copy('reports', archive);
+  else mkdirSync(contentDir('reports', dir), { recursive: true });
+  rmSync(contentDir('originals', dir), { recursive: true, force: true });
+  copy('originals', archive ?? FIXTURE_ROOT);
+  // The originals' own fixity manifest: the live one lists the live originals, which the build verifies.
+  cpSync(join(archive ?? FIXTURE_ROOT, FIXITY_MANIFEST), join(dir, FIXITY_MANIFEST));
   linkPackages(dir);
   return {
     dir,
