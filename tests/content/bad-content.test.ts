@@ -130,6 +130,7 @@ describe('the content pipeline', () => {
     expect(output).toMatch(new RegExp(`${at('unknown-metric')} → stats\\[0\\]\\.metric: .*moon-landings`));
     expect(output).toMatch(new RegExp(`${at('quote-not-in-body')} → stats\\[0\\]\\.quote`));
     expect(output).toMatch(new RegExp(`${at('value-not-quoted')} → stats\\[0\\]\\.value`));
+    // The MDX defects stand two lines below the sentence (after a blank line), given as line:column of the file.
     const line = `${BODY_LINE + 2}:\\d+`;
     expect(output).toMatch(new RegExp(`${at('unclosed')} → body（第 ${BODY_LINE + 2}:12 行 / line ${BODY_LINE + 2}:12）: MDX 语法错误`));
     expect(output).toMatch(new RegExp(`${at('brace')} → body（第 ${line} 行 / line ${line}）: MDX 语法错误`));
