@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   comparable,
   defaultLineRole,
   fullWidthPunctuation,
+  isCjk,
   isHeadlineShaped,
   normalizeText,
   rejoinBrokenLines,
@@ -29,6 +31,48 @@ describe('normalisation rules', () => {
     expect(straightenQuotes('引领职工"感党恩、听党话、跟党走"')).toBe('引领职工“感党恩、听党话、跟党走”');
     expect(straightenQuotes('落实“8337"发展思路')).toBe('落实“8337”发展思路');
     expect(straightenQuotes("困难职工家庭高校毕业生'阳光就业'")).toBe('困难职工家庭高校毕业生‘阳光就业’');
+  });
+
+  it('rules 2 and 3 give what their definitions give, character by character, on any text', () => {
+    // The definitions, read literally (each character with its neighbours in the line): the oracle.
+    const quotes = (text: string) =>
+      text
+        .split('\n')
+        .map((line) => {
+          const chars = [...line];
+          let double = false;
+          let single = false;
+          return chars
+            .map((char, i) => {
+              if (char === '“' || char === '”') double = char === '“';
+              else if (char === '‘' || char === '’') single = char === '‘';
+              else if (char === '"') {
+                double = !double;
+                return double ? '“' : '”';
+              } else if (char === "'" && (isCjk(chars[i - 1]) || isCjk(chars[i + 1]))) {
+                single = !single;
+                return single ? '‘' : '’';
+              }
+              return char;
+            })
+            .join('');
+        })
+        .join('\n');
+    const wide: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？' };
+    const punctuation = (text: string) => {
+      const chars = [...text];
+      return chars.map((c, i) => (wide[c] && (isCjk(chars[i - 1]) || isCjk(chars[i + 1])) ? wide[c] : c)).join('');
+    };
+    // Han in and beyond the BMP, lone surrogates, every mark the rules touch, Latin, spaces and breaks.
+    const alphabet = [...'职工𠀀𪚥aZ1,;:()?"\'“”‘’\n 　，。—…', '\uD800', '\uDC00'];
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(straightenQuotes(t)).toBe(quotes(t));
+        expect(fullWidthPunctuation(t)).toBe(punctuation(t));
+      }),
+      { numRuns: 3000, seed: 20261202 },
+    );
   });
 
   it('removes stray spaces between Chinese characters only', () => {
