@@ -67,17 +67,18 @@ export interface Sandbox {
  */
 export function createSandbox({ archive }: { archive?: string } = {}): Sandbox {
   const dir = mkdtempSync(join(tmpdir(), 'archive-sandbox-'));
+  // public/ without the live originals and their manifest: the copy takes those of its archive (below).
+  const liveOnly = new Set([contentDir('originals', ROOT), join(ROOT, FIXITY_MANIFEST)]);
   for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'scripts', 'src', 'public']) {
-    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true, filter: (source) => !liveOnly.has(source) });
   }
   const copy = (folder: ContentFolder, from: string) =>
     cpSync(contentDir(folder, from), contentDir(folder, dir), { recursive: true });
   for (const vocabulary of VOCABULARIES) copy(vocabulary, archive ?? ROOT);
   if (archive) copy('reports', archive);
   else mkdirSync(contentDir('reports', dir), { recursive: true });
-  rmSync(contentDir('originals', dir), { recursive: true, force: true });
   copy('originals', archive ?? FIXTURE_ROOT);
-  // The originals' own fixity manifest: the live one lists the live originals, which the build verifies.
+  // The originals' own fixity manifest (the build verifies it against them).
   cpSync(join(archive ?? FIXTURE_ROOT, FIXITY_MANIFEST), join(dir, FIXITY_MANIFEST));
   linkPackages(dir);
   return {
