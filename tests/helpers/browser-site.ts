@@ -46,7 +46,7 @@ export async function openSite(dir: string, base: string): Promise<BrowserSite> 
   const url = (path: string) => `${server.origin}${base}${path}`;
 
   let problems: string[] = [];
-  let document = '';
+  let documentUrl = '';
   let missing = false;
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
@@ -65,7 +65,7 @@ export async function openSite(dir: string, base: string): Promise<BrowserSite> 
     }
   });
   page.on('response', (response) => {
-    const expected = missing && response.url() === document ? 404 : undefined;
+    const expected = missing && response.url() === documentUrl ? 404 : undefined;
     if (response.status() >= 400 && response.status() !== expected) {
       problems.push(`HTTP ${response.status()}: ${response.url()}`);
     }
@@ -78,12 +78,12 @@ export async function openSite(dir: string, base: string): Promise<BrowserSite> 
     url,
     async visit(path, options = {}) {
       problems = [];
-      document = url(path);
+      documentUrl = url(path);
       missing = options.missing ?? false;
       await page.emulateMedia({ colorScheme: 'light' });
-      const response = await page.goto(document);
+      const response = await page.goto(documentUrl);
       // A page that should be missing but is served (other statuses of the others are caught above).
-      if (missing && response?.status() !== 404) problems.push(`HTTP ${response?.status()}, not 404: ${document}`);
+      if (missing && response?.status() !== 404) problems.push(`HTTP ${response?.status()}, not 404: ${documentUrl}`);
       const seen = problems;
       return {
         page,
