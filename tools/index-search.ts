@@ -3,29 +3,29 @@
  *
  *   node tools/index-search.ts [dist]     BASE_PATH as for the build (default /)
  *
- * A process of its own, after Astro has exited: Astro's memory is returned before Pagefind's is taken,
- * so the build's peak is the larger of the two, not their sum.
+ * It reads the reports from the search source the content loader wrote at content sync (in Astro's
+ * cache folder, node_modules/.astro/), not from the built pages. A process of its own, after Astro has
+ * exited: Astro's memory is returned before Pagefind's is taken, so the build's peak is the larger of
+ * the two, not their sum.
  */
 import { join, resolve } from 'node:path';
 import { normalizeBase } from '../src/lib/paths.ts';
-import { readReports, reportPageFiles } from './search-index/read-pages.ts';
+import { searchSourcePath } from '../src/lib/search-source.ts';
+import { readIndexedReports } from './search-index/read-source.ts';
 import { writeSearchBundle } from './search-index/write-bundle.ts';
 
 const site = resolve(process.argv[2] ?? 'dist');
+const root = process.cwd();
 const base = normalizeBase(process.env.BASE_PATH);
 const started = performance.now();
 try {
-  const files = await reportPageFiles(site);
-  if (!files.length) throw new Error(`no report pages in ${site}: run astro build first`);
-  const { records, blocks } = await writeSearchBundle(
-    files.length,
-    readReports(site, base, files),
-    join(site, 'pagefind'),
-  );
+  const reports = readIndexedReports(searchSourcePath(join(root, 'node_modules/.astro')), base, root);
+  if (!reports.length) throw new Error('the search source lists no reports');
+  const { records, blocks } = await writeSearchBundle(reports.length, reports, join(site, 'pagefind'));
   // "indexed N pages in M ms" is what the benchmark reads (tools/bench/build.ts).
   console.log(
-    `[search] indexed ${files.length} pages in ${Math.round(performance.now() - started)} ms: ` +
-      `${files.length} reports in ${records} records, ${blocks} excerpt blocks`,
+    `[search] indexed ${reports.length} pages in ${Math.round(performance.now() - started)} ms: ` +
+      `${reports.length} reports in ${records} records, ${blocks} excerpt blocks`,
   );
 } catch (error) {
   console.error(`[search] ${error instanceof Error ? error.message : String(error)}`);

@@ -3,9 +3,6 @@
  * checked against the vocabularies. Used by the content loader (so `astro build` fails, naming file and
  * field) and by the tests.
  */
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
-import { parseMdx, treeText } from './article-text.ts';
 import { comparable } from './normalize.ts';
 import { formatQuantity, statesNumber, type Qualifier } from './numbers.ts';
 
@@ -106,88 +103,18 @@ export function checkReferences(report: ReferencingReport, known: Vocabularies):
 /** Above this many characters a body is probably several articles or a mis-cut file: the build warns. */
 export const BODY_SIZE_WARNING = 300_000;
 
-export interface BodyCheck {
-  /** The reading text (see article-text), or undefined when the MDX does not parse. */
-  text: string | undefined;
-  problems: FieldProblem[];
+export interface DuplicateKeys {
+  file: string;
+  /** sha256 of the original's bytes, with the line range the article takes from it (the whole file if none). */
+  original: string;
+  /** sha256 of the body's text, whitespace and character widths ignored. */
+  text: string;
 }
 
 /**
- * The body must parse as MDX and hold some text. `firstLine` is the file line the body starts on, so a
- * syntax error is reported at its line in the file, not in the body.
+ * Pairs of reports that are the same article twice: the same original passage, or the same text. A
+ * shared headline and date is no sign: newspapers print column titles (简讯, 国内联播快讯) every day.
  */
-export function checkBody(body: string, firstLine: number): BodyCheck {
-  let tree: Root;
-  try {
-    tree = parseMdx(body);
-  } catch (error) {
-    const place = error as { line?: number; column?: number; reason?: string; message?: string };
-    const line = place.line === undefined ? firstLine : firstLine + place.line - 1;
-    const at = place.column === undefined ? `${line}` : `${line}:${place.column}`;
-    return {
-      text: undefined,
-      problems: [
-        {
-          field: `body（第 ${at} 行 / line ${at}）`,
-          message: `MDX 语法错误 / MDX syntax error: ${place.reason ?? place.message ?? String(error)}`,
-        },
-      ],
-    };
-  }
-  const text = treeText(tree);
-  const problems = scriptUrls(tree, firstLine);
-  if (comparable(text) === '') problems.push({ field: 'body', message: '正文为空 / the body is empty' });
-  return { text, problems };
-}
-
-/** A URL the browser would run as script or open as a document of its own making. */
-const SCRIPT_URL = /^\s*(javascript|vbscript|data):/i;
-
-/** Links and images (Markdown or JSX) in a body whose URL would run script: refused, with their line. */
-function scriptUrls(tree: Root, firstLine: number): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const report = (url: string, line: number | undefined) => {
-    const at = firstLine + (line ?? 1) - 1;
-    problems.push({
-      field: `body（第 ${at} 行 / line ${at}）`,
-      message: `不允许的链接 / a link that would run script: ${url}`,
-    });
-  };
-  visit(tree, (node) => {
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && SCRIPT_URL.test(node.url)) {
-      report(node.url, node.position?.start.line);
-    }
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      for (const attribute of node.attributes) {
-        if (
-          attribute.type === 'mdxJsxAttribute' &&
-          typeof attribute.value === 'string' &&
-          SCRIPT_URL.test(attribute.value)
-        ) {
-          report(attribute.value, node.position?.start.line);
-        }
-      }
-    }
-  });
-  return problems;
-}
-
-/** The line of the file on which `body` (the text after the frontmatter, as the loader gives it) starts. */
-export function bodyFirstLine(fileText: string, body: string): number {
-  const at = body === '' ? -1 : fileText.lastIndexOf(body);
-  return at < 0 ? 1 : fileText.slice(0, at).split('\n').length;
-}
-
-export interface DuplicateKeys {
-  file: string;
-  title: string;
-  /** The printed date at its precision, or the year. */
-  date: string;
-  /** sha256 of the original's bytes, with the line range the article takes from it (the whole file if none). */
-  original: string;
-}
-
-/** Pairs of reports that are the same article twice: same original passage, or same title and date. */
 export function findDuplicates(reports: readonly DuplicateKeys[]): string[] {
   const messages: string[] = [];
   // By file name, so the message does not depend on the order the loader happened to read the files in.
@@ -205,7 +132,7 @@ export function findDuplicates(reports: readonly DuplicateKeys[]): string[] {
     (r) => r.original,
     '出自同一原件的同一部分（字节相同）/ the same original passage (identical bytes): one report twice',
   );
-  check((r) => `${r.title}\u0000${r.date}`, '标题与日期相同 / the same title and date: one report twice');
+  check((r) => r.text, '正文相同 / the same text: one report twice');
   return messages;
 }
 

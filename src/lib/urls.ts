@@ -23,6 +23,7 @@ export const routes = {
   topic: (slug: string) => `/topics/${slug}/`,
   topics: () => '/topics/',
   search: () => '/search/',
+  editorial: () => '/editorial/',
   data: () => '/data/',
   metric: (slug: string) => `/data/${slug}/`,
   original: (file: string) => `/originals/${file}`,

@@ -170,3 +170,6 @@ export type Stat = Omit<z.output<typeof statSchema>, 'metric'> & { metric: { id:
 
 /** A report's frontmatter as written (defaults not yet applied, references still slugs). */
 export type ReportEntry = z.input<typeof reportSchema>;
+
+/** A report's frontmatter after parsing (defaults applied). */
+export type ReportFrontmatter = z.output<typeof reportSchema>;

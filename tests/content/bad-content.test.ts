@@ -39,7 +39,8 @@ function report({
   topics = '[organising]',
   file = ORIGINAL,
   lines,
-  body = `${SENTENCE}\n`,
+  // A paragraph of its own per title: reports with the same text are one report twice.
+  body = `${SENTENCE}\n\n${title ?? ''}\n`,
   stats = [STAT],
 }: Options = {}): string {
   const statYaml = stats
@@ -96,7 +97,7 @@ describe('the content pipeline', () => {
     expect(output).not.toMatch(/valid\.mdx: 正文/);
   });
 
-  it('fails naming every bad file and its field or line: references, quotes, values, MDX, originals, duplicates, fixity', () => {
+  it('fails naming every bad file and its field or line: references, quotes, values, MDX, code, originals, duplicates, fixity', () => {
     const lined = (lines: number, title: string, options: Options) => report({ ...options, lines, title });
     const reports = {
       'unknown-region': lined(11, '地区', { region: 'atlantis' }),
@@ -110,8 +111,16 @@ describe('the content pipeline', () => {
       empty: report({ title: '四', file: '002_c0bebb80c56cd7b1.txt', body: '\n\n', stats: [] }),
       'same-original-a': report({ title: '五', file: '003_cac313f8d2c25a32.txt' }),
       'same-original-b': report({ title: '六', year: 2015, file: '003_cac313f8d2c25a32.txt' }),
-      'same-title-a': report({ title: '同题', year: 2016, file: '004_214ee2ef5971fb18.txt' }),
-      'same-title-b': lined(3, '同题', { year: 2016 }),
+      'same-title-a': report({ title: '国内联播快讯', year: 2016, file: '004_214ee2ef5971fb18.txt' }),
+      'same-title-b': lined(3, '国内联播快讯', { year: 2016, body: `${SENTENCE}\n\n另一则快讯。\n` }),
+      'same-text-a': lined(4, '甲', { body: `${SENTENCE}\n\n同一篇报道。\n` }),
+      'same-text-b': lined(5, '乙', { body: `${SENTENCE}\n\n同一篇报道。\n` }),
+      'code-import': lined(6, '码一', { body: `${SENTENCE}\n\nimport fs from 'node:fs'\n` }),
+      'code-expression': lined(7, '码二', { body: `${SENTENCE}\n\n职工{fs.writeFileSync('x', '')}\n` }),
+      'code-attribute': lined(8, '码三', { body: `${SENTENCE}\n\n甲<Sic reading={x}>乙</Sic>\n` }),
+      'code-script': lined(9, '码四', { body: `${SENTENCE}\n\n<script>alert(1)</script>\n` }),
+      'code-iframe': lined(10, '码五', { body: `${SENTENCE}\n\n见<iframe src="https://example.org" />\n` }),
+      'code-missing-attribute': lined(16, '码六', { body: `${SENTENCE}\n\n甲<Sic>乙</Sic>\n` }),
     };
     // Fixity: one original changed, one not listed, one listed but gone.
     appendFileSync(join(sandbox.dir, 'public/originals', OTHER_ORIGINAL), '改动');
@@ -137,14 +146,35 @@ describe('the content pipeline', () => {
     expect(output).toMatch(new RegExp(`${at('no-original')} → source\\.file: .*public/originals/nowhere\\.txt`));
     expect(output).toMatch(new RegExp(`${at('empty')} → body: 正文为空`));
     expect(output).toMatch(new RegExp(`${at('same-original-a')} 与 / and ${at('same-original-b')}: 出自同一原件`));
-    expect(output).toMatch(new RegExp(`${at('same-title-a')} 与 / and ${at('same-title-b')}: 标题与日期相同`));
+    expect(output).toMatch(new RegExp(`${at('same-text-a')} 与 / and ${at('same-text-b')}: 正文相同`));
+    // Column titles recur every day: the same title and date is no error.
+    expect(output).not.toMatch(/same-title-[ab]\.mdx/);
+    // Code in a report is refused at its line and column, saying what is allowed instead.
+    // (Their frontmatter has a line range: one line more than the others'.)
+    const codeLine = report({ lines: 1 }).split('\n').indexOf(SENTENCE) + 3;
+    const code = (name: string, column: number, message: string) =>
+      expect(output).toMatch(new RegExp(`${at(name)} → body（第 ${codeLine}:${column} 行 / line ${codeLine}:${column}）: ${message}`));
+    code('code-import', 1, '报道中不允许 import/export');
+    code('code-expression', 3, '报道中不允许表达式');
+    code('code-attribute', 2, '<Sic reading> 的值须为带引号的文字');
+    code('code-script', 1, '不允许的元素 <script>.*可用的编辑标记');
+    code('code-iframe', 2, '不允许的元素 <iframe>');
+    code('code-missing-attribute', 2, '<Sic> 缺少属性 reading');
     expect(output).toMatch(new RegExp(`public/originals/${OTHER_ORIGINAL}: sha256 与 public/SHA256SUMS 不符`));
     expect(output).toMatch(/public\/originals\/extra\.txt: 未登记在 public\/SHA256SUMS 中/);
     expect(output).toMatch(/public\/originals\/gone\.txt: 清单中有而文件不存在/);
     // Reports of one original with different line ranges are not duplicates of each other.
     expect(output).not.toMatch(/same-title-b\.mdx[^\n]*出自同一原件/);
     // Each defect is reported for its own file only: the other files of the run differ from the valid report elsewhere.
-    for (const name of ['unknown-region', 'unknown-topic', 'unknown-metric', 'quote-not-in-body', 'value-not-quoted']) {
+    for (const name of [
+      'unknown-region',
+      'unknown-topic',
+      'unknown-metric',
+      'quote-not-in-body',
+      'value-not-quoted',
+      'code-import',
+      'code-script',
+    ]) {
       expect(output.match(new RegExp(`${at(name)} → `, 'g')), name).toHaveLength(1);
     }
   });

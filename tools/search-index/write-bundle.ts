@@ -27,7 +27,7 @@ import {
   type SearchTable,
 } from '../../src/lib/search-engine.ts';
 import { bodyShape, codedReport, createFolder, GROUP_SIZE } from '../../src/lib/search-text.ts';
-import type { IndexedReport } from './read-pages.ts';
+import type { IndexedReport } from './read-source.ts';
 
 /** Language of the records: the search page's <html lang>, so Pagefind loads this index for it. */
 export const RECORD_LANGUAGE = 'zh-cn';
