@@ -114,9 +114,9 @@ describe('imported drafts in a real build', () => {
       const report = readImported(join(sandbox.dir, 'content/reports', `${id}.mdx`));
       const $ = load(readFileSync(join(sandbox.dir, 'dist/reports', id, 'index.html'), 'utf8'));
       expect($('h1').first().text()).toBe(report.data.title);
-      expect($('[data-pagefind-body]').text()).toContain('未校对');
+      expect($('article.report').text()).toContain('未校对');
       // Every paragraph of the draft's text is on the page.
-      const page = squash($('[data-pagefind-body]').text());
+      const page = squash($('article.report').text());
       for (const line of bodyText(report.body).split('\n')) expect(page).toContain(squash(line));
       // The original is served unchanged, and the page links to it.
       const original = readFileSync(join(sandbox.dir, 'dist/originals', report.data.source.file));

@@ -1,16 +1,16 @@
 /**
  * Exact search in Node with Pagefind's own browser code, over the built test site and over a
- * generated archive of 300 reports: every sampled query returns exactly the reports whose indexed text
- * contains it (the oracle), plus what the index leaves out and what it relies on in Pagefind 1.6.0.
+ * generated archive of 300 reports: every sampled query returns exactly the reports whose text
+ * contains it (the oracle: the article text readers see on the built pages, or the generated
+ * sources — never what the indexer read), plus what it relies on in Pagefind 1.6.0.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateReports } from '../../tools/bench/generate.ts';
 import { loadSeedCorpus } from '../../tools/bench/seeds.ts';
-import { readReportPage, readReportPages, type IndexedReport } from '../../tools/search-index/read-pages.ts';
+import { readIndexedReports, type IndexedReport } from '../../tools/search-index/read-source.ts';
 import { writeSearchBundle } from '../../tools/search-index/write-bundle.ts';
 import { runSearch } from '../../src/lib/search-engine.ts';
 import { codedReport, createFolder, GROUP_SIZE, stripSpace } from '../../src/lib/search-text.ts';
@@ -22,16 +22,18 @@ import {
   type NodeSearch,
   type QuerySource,
 } from '../helpers/pagefind.ts';
+import { readPageTexts, type PageText } from '../helpers/page-text.ts';
 import { siteDir } from '../helpers/site.ts';
+import { readSearchSource, searchSourcePath, writeSearchSource } from '../../src/lib/search-source.ts';
 import { vocabulary as readVocabulary } from '../../tools/shared/content.ts';
 import type { VocabularyFolder } from '../../src/lib/content-paths.ts';
 
 const base = inject('siteBase');
 
-/** Queries whose results differ from the oracle's, described. */
+/** Queries whose results differ from the oracle's over `reports` (numbered as indexed), described. */
 async function mismatches(
   search: NodeSearch,
-  reports: readonly IndexedReport[],
+  reports: readonly { title: string; body: string }[],
   queries: readonly string[],
 ): Promise<string[]> {
   const oracle = createOracle(reports);
@@ -49,36 +51,37 @@ async function mismatches(
 const vocabulary = (folder: VocabularyFolder) =>
   [...readVocabulary(folder, inject('archiveRoot')).values()].map((entry) => String(entry.name));
 
+/** The oracle's reports: each page's article text, whitespace removed as search ignores it. */
+const oracleReports = (pages: readonly PageText[]) =>
+  pages.map((page) => ({ url: page.url, title: stripSpace(page.title), body: stripSpace(page.text) }));
+
+/** The search source the site's build wrote (in its project's Astro cache, beside dist/). */
+const builtSearchSource = () => searchSourcePath(join(siteDir(), '..', 'node_modules/.astro'));
+
 describe('the built site', () => {
   let search: NodeSearch;
-  let reports: IndexedReport[];
-  let sources: QuerySource[];
+  let pages: PageText[];
+  let reports: { url: string; title: string; body: string }[];
 
   beforeAll(async () => {
-    reports = await readReportPages(siteDir(), base);
+    pages = readPageTexts(siteDir(), base);
+    reports = oracleReports(pages);
     search = await loadPagefind(siteDir(), base);
-    // The indexed text with its whitespace, read from each page independently of the indexer.
-    sources = reports.map((report) => {
-      const $ = load(readFileSync(join(siteDir(), report.url.slice(base.length), 'index.html'), 'utf8'));
-      const article = $('[data-pagefind-body]');
-      article.find('[data-pagefind-ignore]').remove();
-      return { title: article.find('h1').text(), text: article.text() };
-    });
   });
 
   it('indexes every report page, numbered as the search table and excerpt blocks are', async () => {
-    const pages = readdirSync(join(siteDir(), 'reports'), { withFileTypes: true }).filter(
-      (e) =>
-        e.isDirectory() &&
-        readFileSync(join(siteDir(), 'reports', e.name, 'index.html'), 'utf8').includes('data-pagefind-body'),
-    );
-    expect(reports).toHaveLength(pages.length);
+    expect(reports.length).toBeGreaterThan(0);
     expect(search.table.year).toHaveLength(reports.length);
     for (const [n, report] of reports.entries()) expect((await search.block(n, 0)).url).toBe(report.url);
   });
 
+  it('indexes of each report exactly the text its page shows as the article (headline apart)', () => {
+    const indexed = readIndexedReports(builtSearchSource(), base, join(siteDir(), '..'));
+    expect(indexed.map(({ url, title, body }) => ({ url, title, body }))).toEqual(reports);
+  });
+
   it('returns exactly the reports containing each of 320 sampled queries', async () => {
-    const queries = sampleQueries(sources, 'site-search', 320);
+    const queries = sampleQueries(pages, 'site-search', 320);
     expect(queries.length).toBeGreaterThanOrEqual(300);
     expect(await mismatches(search, reports, queries)).toEqual([]);
   });
@@ -132,48 +135,44 @@ describe('the built site', () => {
     expect(search.fetched.filter((path) => path.startsWith('fragment/'))).toEqual([]);
   });
 
-  it('keeps site furniture out of the indexed text', () => {
+  it('keeps site furniture out of the article text the oracle reads', () => {
+    // Draft banner, byline and caption labels, statistics, summary, source notes, citation, navigation.
+    const furniture = [
+      '未校对：本文为导入草稿',
+      '作者：',
+      '图片说明',
+      '关键数据',
+      '编者摘要',
+      '来源与校注',
+      '引用本文',
+      '全部报道',
+    ];
     for (const report of reports) {
-      const $ = load(readFileSync(join(siteDir(), report.url.slice(base.length), 'index.html'), 'utf8'));
-      // Draft banner, byline label, caption label, statistics panel, summary, citation, navigation: outside
-      // the body or ignored.
-      const furniture = [
-        '.badge--warning',
-        '.caption__label',
-        '.stats-panel',
-        '.summary',
-        '.citation',
-        'nav',
-        'footer',
-      ];
-      for (const selector of furniture) {
-        $(selector).each((_, element) => {
-          const inBody = $(element).closest('[data-pagefind-body]').length > 0;
-          expect(!inBody || $(element).closest('[data-pagefind-ignore]').length > 0, `${report.url} ${selector}`).toBe(
-            true,
-          );
-        });
-      }
-      // The byline is indexed without its label.
-      const byline = stripSpace($('[data-pagefind-body] .report__byline').text());
-      if (byline) {
-        expect(report.body).toContain(byline.replace(/^作者：/, ''));
-        expect(report.body).not.toContain(byline);
-      }
+      for (const words of furniture) expect(report.body, `${report.url} ${words}`).not.toContain(words);
     }
-    const page = readReportPage(
-      '<html><body><nav>导航</nav><article data-pagefind-body><h1>标 题</h1><p data-pagefind-ignore>未校对：草稿</p><p>正文\n第二段</p></article>' +
-        '<div hidden><span data-pagefind-filter="year">2001</span><span data-pagefind-filter="region">江苏省</span></div></body></html>',
-      '/r/',
-    );
-    expect(page).toEqual({
-      url: '/r/',
-      title: '标题',
-      body: '正文第二段',
-      regions: ['江苏省'],
-      year: 2001,
-      topics: [],
-    });
+  });
+
+  it('fails when the index lacks a paragraph the page shows (the oracle does not share the indexer’s text)', async () => {
+    const source = [...readSearchSource(builtSearchSource()).values()];
+    const victim = source.findIndex((record) => record.text.includes('\n'));
+    const paragraphs = source[victim]!.text.split('\n');
+    const dropped = paragraphs.reduce((longest, p) => (p.length > longest.length ? p : longest), '');
+    const dir = mkdtempSync(join(tmpdir(), 'search-dropped-'));
+    try {
+      const path = join(dir, 'search-source.jsonl');
+      source[victim] = { ...source[victim]!, text: paragraphs.filter((p) => p !== dropped).join('\n') };
+      writeSearchSource(path, source);
+      const indexed = readIndexedReports(path, base, join(siteDir(), '..'));
+      await writeSearchBundle(indexed.length, indexed, join(dir, 'pagefind'));
+      const reduced = await loadPagefind(dir, base);
+      const queries = [
+        ...new Set([...stripSpace(dropped)].map((_, i, chars) => chars.slice(i, i + 6).join(''))),
+      ].filter((q) => [...q].length === 6 && !reports.some((r, n) => n !== victim && r.body.includes(q)));
+      expect(queries.length).toBeGreaterThan(0);
+      expect(await mismatches(reduced, reports, queries)).not.toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -182,7 +181,7 @@ describe('what exact search relies on in Pagefind 1.6.0', () => {
   let reports: IndexedReport[];
 
   beforeAll(async () => {
-    reports = await readReportPages(siteDir(), base);
+    reports = readIndexedReports(builtSearchSource(), base, join(siteDir(), '..'));
     search = await loadPagefind(siteDir(), base);
   });
 
