@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { Scalar, stringify } from 'yaml';
 import { normalizeLineEndings } from '../../src/lib/normalize.ts';
-import { findCandidates, type MetricEntry } from './candidates.ts';
+import type { MetricEntry } from './assign-metric.ts';
+import { findCandidates } from './candidates.ts';
 import { UNASSIGNED_METRIC } from '../../src/lib/report-checks.ts';
 import { DecodeError, decodeSource, type DecodedSource, type SourceEncoding } from '../../src/lib/decode.ts';
 import { ImportError } from './errors.ts';

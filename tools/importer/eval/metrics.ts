@@ -5,7 +5,7 @@
  * as a draft would be (its quote as the text), so the figures measure what a reviewer sees.
  *
  * The sample is split by file into a tuning half and a held-out half. `--list` prints the tuning half's
- * wrong and missed suggestions, to tune the metrics' `counts`/`context` by; the held-out half is only
+ * and the seeds' wrong and missed suggestions, to tune the metrics' `counts`/`context` by; the held-out half is only
  * ever counted, so its figures stay a fair estimate.
  */
 import { createHash } from 'node:crypto';
@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { parseQuantity, type Quantity } from '../../../src/lib/numbers.ts';
 import { UNASSIGNED_METRIC } from '../../../src/lib/report-checks.ts';
 import { loadReports, ROOT } from '../../shared/content.ts';
-import { findCandidates, type MetricEntry } from '../candidates.ts';
+import type { MetricEntry } from '../assign-metric.ts';
+import { findCandidates } from '../candidates.ts';
 import { loadVocabularies } from '../write.ts';
 
 export const SAMPLE_FILE = join(ROOT, 'tools/importer/eval/metric-sample.tsv');
@@ -108,8 +109,12 @@ export interface SeedScore {
   missing: number;
 }
 
-/** The seeds' reviewed statistics against what their own quotes suggest. */
-export function seedScore(metrics: readonly MetricEntry[], root = ROOT): SeedScore {
+/** The seeds' reviewed statistics against what their own quotes suggest (`log` hears each miss). */
+export function seedScore(
+  metrics: readonly MetricEntry[],
+  log: (miss: string) => void = () => {},
+  root = ROOT,
+): SeedScore {
   const result: SeedScore = { stats: 0, right: 0, wrong: 0, unassigned: 0, missing: 0 };
   for (const report of loadReports(root)) {
     for (const stat of report.data.stats ?? []) {
@@ -119,6 +124,8 @@ export function seedScore(metrics: readonly MetricEntry[], root = ROOT): SeedSco
       else if (suggested === stat.metric) result.right++;
       else if (suggested === UNASSIGNED_METRIC) result.unassigned++;
       else result.wrong++;
+      if (suggested !== stat.metric)
+        log(`  ${stat.metric} ← ${suggested ?? 'not a candidate'}  ${stat.value}${stat.unit}  ${stat.quote}`);
     }
   }
   return result;
@@ -155,7 +162,8 @@ function main(argv: string[]): void {
     }
     if (now.missing) console.log(`          (${now.missing} labelled quantities are no longer candidates)`);
   }
-  const seeds = seedScore(metrics);
+  const seedMisses: string[] = [];
+  const seeds = seedScore(metrics, (miss) => seedMisses.push(miss));
   console.log('\nseeds' + "' reviewed statistics (content/reports/*.mdx), each quote imported on its own:");
   for (const [rules, s] of [
     ['old', OLD_RULES.seeds],
@@ -172,6 +180,7 @@ function main(argv: string[]): void {
       if (halfOf(j.file) !== 'tuning' || j.suggested === j.metric) continue;
       console.log(`  ${j.metric} ← ${j.suggested ?? 'not a candidate'}  ${j.quantity}  ${j.quote}`);
     }
+    console.log(`\nseeds, wrong or missed (reviewed ← suggested):\n${seedMisses.join('\n')}`);
   }
 }
 
