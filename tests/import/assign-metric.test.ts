@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { assignMetric } from '../../tools/importer/assign-metric.ts';
 import { findCandidates } from '../../tools/importer/candidates.ts';
+import { buildDraft } from '../../tools/importer/draft.ts';
+import { splitFrontmatter } from '../../tools/shared/content.ts';
+import { parse } from 'yaml';
 import { halfOf, judge, loadSample, score } from '../../tools/importer/eval/metrics.ts';
 import { vocabularies } from './helpers.ts';
 
@@ -74,5 +77,23 @@ describe('the labelled sample (tools/importer/eval/metric-sample.tsv)', () => {
     expect(heldOut.missing).toBe(0);
     expect(heldOut.precision).toBeGreaterThanOrEqual(0.9);
     expect(heldOut.right).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('the draft', () => {
+  it('marks each suggested metric as a suggestion, with the noun it was matched by, in a comment', () => {
+    const text = '某市工会工作报告\n\n全市建成工会驿站120个，发放送温暖资金300万元，新建道路12公里。\n';
+    const { mdx, stats } = buildDraft(Buffer.from(text), vocabularies, {
+      region: 'nantong',
+      year: 2024,
+      topics: ['organising'],
+    });
+    expect(stats).toMatchObject({ listed: 3, assigned: 2 });
+    expect(mdx).toContain('metric: rest-stations # 建议指标，未核对：数字所计为“工会驿站”');
+    expect(mdx).toContain('metric: assistance-funds # 建议指标，未核对：数字所计为“送温暖资金”');
+    expect(mdx).toMatch(/metric: unassigned\n/);
+    // The matched noun is shown, not stored: the stats hold the schema's fields only.
+    const data = parse(splitFrontmatter(mdx).frontmatter) as { stats: Record<string, unknown>[] };
+    expect(data.stats.map((s) => s.countedNoun)).toEqual([undefined, undefined, undefined]);
   });
 });
