@@ -134,7 +134,7 @@ function summary(draft: Draft, file: string, size: number, root: string, written
     }）`,
     `正文 / body:       ${blocks('paragraph')} 段，${blocks('heading')} 个小标题，${blocks('caption')} 则图片说明，接排断行 ${s.joins.length} 处`,
     `版面杂项 / furniture: ${furnitureShown.join('；') || '—'}${furnitureMore}`,
-    `统计候选 / candidate stats: ${draft.stats.listed} 条，其中 ${draft.stats.assigned} 条归入指标${statsMore}`,
+    `统计候选 / candidate stats: ${draft.stats.listed} 条，其中 ${draft.stats.assigned} 条建议了指标（待核对）${statsMore}`,
     `原件 / original:   public/originals/${draft.originalName}`,
   ];
   for (const warning of draft.warnings) lines.push(`注意 / warning:    ${warning}`);
@@ -258,7 +258,13 @@ function finalTable(outcomes: readonly Outcome[]): string {
     const name = shown(o.file, userDir);
     if (o.error) return [name, '拒绝 refused', o.error.message.replace(/\s*\n\s*-?\s*/gu, '；')];
     const warnings = o.draft?.warnings.length ? `；注意：${o.draft.warnings.join('；')}` : '';
-    return [name, '导入 imported', `${o.draft?.id}（${o.draft?.region.id}，${o.draft?.year.value}）${warnings}`];
+    // How many candidates got a metric: each is a suggestion the review must confirm.
+    const stats = o.draft ? `；统计候选 ${o.draft.stats.listed} 条，建议指标 ${o.draft.stats.assigned} 条` : '';
+    return [
+      name,
+      '导入 imported',
+      `${o.draft?.id}（${o.draft?.region.id}，${o.draft?.year.value}）${stats}${warnings}`,
+    ];
   });
   const width = Math.min(60, Math.max(4, ...rows.map((r) => [...(r[0] as string)].length)));
   const pad = (text: string) => text + ' '.repeat(Math.max(1, width - [...text].length + 1));

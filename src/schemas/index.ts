@@ -60,10 +60,21 @@ export const metricSchema = z.object({
   category: z.string().min(1),
   /** What exactly is counted, so values from different reports are compared knowingly. */
   description: z.string().min(1),
-  /** Words a statistic's label must use for the importer to assign this metric. */
+  /** Words that name what the metric is about: an index for editors (the importer matches `counts`). */
   terms: z.array(z.string().min(1)).optional(),
   /** Units (without 万/亿) its figures are printed in; the first is `unit`. */
   units: z.array(z.string()).optional(),
+  /**
+   * The nouns a figure of this metric counts, as printed beside the number: 工会驿站 for 近1.5万个工会驿站,
+   * 欠薪 for 追索欠薪1.1亿元. The importer suggests the metric only when one of them is the noun the number
+   * modifies; none: never suggested.
+   */
+  counts: z.array(z.string().min(1)).optional(),
+  /**
+   * Words of which one must stand in the figure's clause (the counted noun included) when the noun alone
+   * does not say it is the union's figure: 工会 or 职工 for 资金, 岗位, 措施. None: the noun is enough.
+   */
+  context: z.array(z.string().min(1)).optional(),
 });
 
 /** One quantitative outcome stated by a report, traceable to its sentence. */

@@ -43,7 +43,9 @@ describe('a batch import', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).not.toMatch(/\u001b\[/); // no progress line when not on a terminal
     const row = (name: string) => run.stdout.split('\n').find((line) => line.includes(name)) ?? '';
-    expect(row('20240124-a.txt')).toMatch(/导入 imported +nantong-2024-[0-9a-f]{8}（nantong，2024）/);
+    expect(row('20240124-a.txt')).toMatch(
+      /导入 imported +nantong-2024-[0-9a-f]{8}（nantong，2024）；统计候选 \d+ 条，建议指标 \d+ 条/,
+    );
     expect(row('2023-05-01-b.txt')).toMatch(/导入 imported +fuxin-2023-/);
     expect(row('bare.txt')).toMatch(/拒绝 refused +缺少 3 项.*地区 region.*年份 year.*主题 topics/);
     expect(row('photo.txt')).toMatch(/拒绝 refused +.*二进制文件/);

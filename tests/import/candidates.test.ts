@@ -1,6 +1,6 @@
 /** Candidate statistics: printed quantities, their clauses as verbatim quotes, values from numbers.ts. */
 import { describe, expect, it } from 'vitest';
-import { assignMetric, findCandidates, labelFor } from '../../tools/importer/candidates.ts';
+import { findCandidates, labelFor } from '../../tools/importer/candidates.ts';
 import { statesNumber } from '../../src/lib/numbers.ts';
 import { checkReferences, UNASSIGNED_METRIC } from '../../src/lib/report-checks.ts';
 import { vocabularies } from './helpers.ts';
@@ -47,17 +47,15 @@ describe('findCandidates', () => {
     ]);
   });
 
-  it('assigns a metric only when the clause uses its terms and the unit is one of its units', () => {
+  it('suggests a metric with the noun it counts, and says so in the note (assign-metric.test.ts has the rules)', () => {
     const { candidates } = find('全区共创建职工创新工作室205个，新建职工书屋27家，电站总装机容量1600万千瓦。');
-    expect(candidates.map((c) => c.metric)).toEqual(['innovation-studios', 'workers-libraries', 'unassigned']);
+    expect(candidates.map((c) => [c.metric, c.countedNoun])).toEqual([
+      ['innovation-studios', '创新工作室'],
+      ['workers-libraries', '职工书屋'],
+      ['unassigned', undefined],
+    ]);
+    expect(candidates[0]?.note).toMatch(/建议指标“职工创新工作室数”，因数字所计为“创新工作室”/);
     expect(candidates[2]?.note).toMatch(/未能归入任何指标/);
-    expect(assignMetric('全区现有基层工会组织45万家', '家', metrics)?.id).toBe('grassroots-unions');
-    // The longest term wins: 农民工会员 before 会员.
-    expect(assignMetric('农民工会员达到30万人', '人', metrics)?.id).toBe('migrant-worker-members');
-    // A unit outside the metric's units: no metric, however the words match.
-    expect(assignMetric('基层工会组织覆盖1600万千瓦', '千瓦', metrics)).toBeUndefined();
-    // Nothing matching at all: no fallback to the first metric with the same unit.
-    expect(assignMetric('下午15时22分，会议结束', '分', metrics)).toBeUndefined();
   });
 
   it('keeps compound and currency units, and skips clock times', () => {

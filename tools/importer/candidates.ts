@@ -1,19 +1,20 @@
 /**
  * Candidate statistics: every quantity the text states with a unit (4.35万个, 85%以上, 1.92亿美元,
  * 1600万千瓦), with the clause it stands in as the verbatim quote and its value parsed by the archive's
- * number module. A draft list for an editor to curate. A candidate gets a metric only when its clause
- * uses one of the metric's own terms and its unit is one of the metric's units; otherwise it stays
- * `unassigned`, which only an unreviewed draft may keep.
+ * number module. A draft list for an editor to curate. A candidate gets a metric only when the noun its
+ * number counts is one the metric counts (assign-metric.ts); otherwise it stays `unassigned`, which only
+ * an unreviewed draft may keep.
  */
 import { parseQuantity, quantitySource, statesNumber } from '../../src/lib/numbers.ts';
 import { UNASSIGNED_METRIC } from '../../src/lib/report-checks.ts';
-import type { MetricData, StatEntry } from '../../src/schemas/index.ts';
+import type { StatEntry } from '../../src/schemas/index.ts';
+import { assignMetric, type MetricEntry } from './assign-metric.ts';
 
-/** A metric of the vocabulary (src/schemas) with its slug; `terms` and `units` filled in (a metric without terms matches nothing). */
-export type MetricEntry = { id: string } & MetricData & { terms: string[]; units: string[] };
-
-/** A draft statistic: its metric and label are for the editor to check, and its note says so. */
-export type CandidateStat = StatEntry & { note: string };
+/**
+ * A draft statistic: its metric and label are for the editor to check, and its note says so. A suggested
+ * metric comes with the noun it was matched by (`countedNoun`, for the draft to show, not a stat field).
+ */
+export type CandidateStat = StatEntry & { note: string; countedNoun?: string };
 
 /** Units a counted outcome is given in: compound and currency units whole (千瓦时, 美元, 平方米). */
 const UNITS = [
@@ -97,24 +98,6 @@ function notAQuantity(text: string, start: number, unit: string): boolean {
   );
 }
 
-/**
- * The words that describe one figure: its item in a list (建设职工服务中心138个、女职工休息哺乳室818个 →
- * 女职工休息哺乳室818个 for 818), so a neighbour's words never give it a metric.
- */
-export function itemAround(clause: string, at: number, length: number): string {
-  const separator = /、|(?:和|及|以及)(?=[近约超过]?\d)/gu;
-  let from = 0;
-  let to = clause.length;
-  for (const match of clause.matchAll(separator)) {
-    if (match.index + match[0].length <= at) from = match.index + match[0].length;
-    else if (match.index >= at + length) {
-      to = match.index;
-      break;
-    }
-  }
-  return clause.slice(from, to);
-}
-
 const CLAUSE_STOP = /[，；。！？：\n]/u;
 
 /** Longest stretch taken either side of a number when its clause runs on (a quote stays verbatim). */
@@ -142,24 +125,6 @@ function sentenceAround(text: string, start: number): string {
   const from = Math.max(window.lastIndexOf('。', at), window.lastIndexOf('\n', at)) + 1;
   const next = window.slice(at).search(/[。\n]/u);
   return window.slice(from, next < 0 ? window.length : at + next);
-}
-
-const PEOPLE = new Set(['人', '名']);
-const sameUnit = (a: string, b: string) =>
-  a === b || (PEOPLE.has(a) && PEOPLE.has(b)) || (a === '％' && b === '%') || (a === '%' && b === '％');
-
-/**
- * The metric whose own vocabulary the clause uses: one of its terms in the clause and the unit among
- * its units. Several match: the longest term wins (农民工会员 before 会员). None: undefined.
- */
-export function assignMetric(clause: string, unit: string, metrics: readonly MetricEntry[]): MetricEntry | undefined {
-  let best: { metric: MetricEntry; length: number } | undefined;
-  for (const metric of metrics) {
-    if (!metric.units.some((u) => sameUnit(u, unit))) continue;
-    const term = metric.terms.filter((t) => clause.includes(t)).sort((a, b) => b.length - a.length)[0];
-    if (term !== undefined && (!best || term.length > best.length)) best = { metric, length: term.length };
-  }
-  return best?.metric;
 }
 
 /** Longest label, in characters. */
@@ -221,19 +186,20 @@ export function findCandidates(
       const years = [...sentenceAround(text, match.index).matchAll(/(?<!\d)((?:19|20)\d\d)(?=年)/gu)].map((m) =>
         Number(m[1]),
       );
-      const metric = assignMetric(itemAround(clause, match.index - from, raw.length), quantity.unit, metrics);
+      const suggestion = assignMetric(clause, match.index - from, raw.length, quantity.unit, metrics);
       // Keys in the order the content guide lists them, so the YAML reads like hand-made entries.
       candidates.push({
-        metric: metric?.id ?? UNASSIGNED_METRIC,
+        metric: suggestion?.metric.id ?? UNASSIGNED_METRIC,
         label: labelFor(clause, match.index - from, raw),
         value: quantity.value,
         unit: quantity.unit,
         ...(quantity.qualifier ? { qualifier: quantity.qualifier } : {}),
         ...(new Set(years).size === 1 && years[0] !== undefined ? { year: years[0] } : {}),
         quote: clause,
-        note: metric
-          ? `导入候选：标签用了指标“${metric.name}”的词，待编者核对后保留或删除`
+        note: suggestion
+          ? `导入候选：建议指标“${suggestion.metric.name}”，因数字所计为“${suggestion.noun}”，待编者核对后保留、改正或删除`
           : '导入候选：未能归入任何指标（unassigned），校对时改为具体指标或删除',
+        ...(suggestion ? { countedNoun: suggestion.noun } : {}),
       });
     }
   }

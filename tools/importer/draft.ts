@@ -5,9 +5,10 @@
  * (frontmatter + escaped body). Pure: reading vocabularies and writing files is write.ts's job.
  */
 import { createHash } from 'node:crypto';
-import { Scalar, stringify } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Scalar } from 'yaml';
 import { normalizeLineEndings } from '../../src/lib/normalize.ts';
-import { findCandidates, type MetricEntry } from './candidates.ts';
+import type { MetricEntry } from './assign-metric.ts';
+import { findCandidates, type CandidateStat } from './candidates.ts';
 import { UNASSIGNED_METRIC } from '../../src/lib/report-checks.ts';
 import { DecodeError, decodeSource, type DecodedSource, type SourceEncoding } from '../../src/lib/decode.ts';
 import { ImportError } from './errors.ts';
@@ -199,6 +200,23 @@ export function renderBody(blocks: readonly BodyBlock[]): string {
   return out.join('\n\n');
 }
 
+/**
+ * The frontmatter as YAML, each suggested metric marked as such beside it, with the noun it was matched
+ * by (a comment: no stat field, so nothing for the reviewer to delete): `metric: rest-stations # 建议…`.
+ */
+function frontmatterYaml(frontmatter: Record<string, unknown>, candidates: readonly CandidateStat[]): string {
+  const doc = new Document({ ...frontmatter, stats: candidates.map(({ countedNoun: _, ...stat }) => stat) });
+  const stats = doc.get('stats', true);
+  candidates.forEach((candidate, i) => {
+    const item = isSeq(stats) ? stats.items[i] : undefined;
+    const metric = isMap(item) ? item.get('metric', true) : undefined;
+    if (candidate.countedNoun !== undefined && isScalar(metric)) {
+      metric.comment = ` 建议指标，未核对：数字所计为“${candidate.countedNoun}”`;
+    }
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+
 /** The region matcher of a vocabulary, built once per run (thousands of names). */
 const matchers = new WeakMap<readonly RegionEntry[], RegionMatcher>();
 function matcherOf(regions: readonly RegionEntry[]): RegionMatcher {
@@ -374,7 +392,7 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
   frontmatter.notes = notes;
   frontmatter.reviewed = false;
 
-  const mdx = `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${renderBody(structure.blocks)}\n`;
+  const mdx = `---\n${frontmatterYaml(frontmatter, candidates)}---\n\n${renderBody(structure.blocks)}\n`;
   return {
     id,
     textDigest,

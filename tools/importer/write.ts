@@ -14,7 +14,7 @@ import type { z } from 'astro/zod';
 import { contentDir } from '../../src/lib/content-paths.ts';
 import { metricSchema, regionSchema, topicSchema } from '../../src/schemas/index.ts';
 import { sha256 } from '../../src/lib/fixity.ts';
-import type { MetricEntry } from './candidates.ts';
+import type { MetricEntry } from './assign-metric.ts';
 import type { Vocabularies } from './draft.ts';
 import { ImportError } from './errors.ts';
 import type { RegionEntry, TopicEntry } from './infer.ts';
@@ -73,8 +73,9 @@ export function loadVocabularies(root: string): Vocabularies {
   const topics: TopicEntry[] = readVocabulary(contentDir('topics', root), topicSchema);
   const metrics: MetricEntry[] = readVocabulary(contentDir('metrics', root), metricSchema).map((metric) => ({
     ...metric,
-    terms: metric.terms ?? [],
     units: metric.units ?? [metric.unit],
+    counts: metric.counts ?? [],
+    context: metric.context ?? [],
   }));
   return { regions, topics, metrics };
 }
