@@ -161,7 +161,9 @@ describe('the fixity manifest under imports running at the same time', () => {
     const holder = spawn(process.execPath, ['--input-type=module', '--eval', script], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    await new Promise<void>((locked) => holder.stdout.on('data', (chunk) => String(chunk).includes('locked') && locked()));
+    await new Promise<void>((locked) =>
+      holder.stdout.on('data', (chunk) => String(chunk).includes('locked') && locked()),
+    );
     const killed = new Promise((done) => holder.on('close', (_code, signal) => done(signal)));
     holder.kill('SIGKILL');
     expect(await killed).toBe('SIGKILL');
