@@ -5,20 +5,10 @@
  * build, naming the file); the importer records each original it adds with recordOriginalFixity.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lockSync } from 'proper-lockfile';
 import { CONTENT_DIRS } from './content-paths.ts';
 
 /** Relative to the project root; written into the site's root as /SHA256SUMS. */
@@ -91,28 +81,41 @@ export function verifyFixity(root: string): string[] {
   return problems;
 }
 
-/** How long an import waits for another one to finish adding its original. */
+/** How long an import waits for others to finish adding their originals (each holds the lock for milliseconds). */
 const LOCK_WAIT_MS = 60_000;
+/**
+ * A lock whose directory is older than this belongs to a killed import and is taken over. The holder
+ * never refreshes it (proper-lockfile does so on a timer, and the work under the lock is synchronous),
+ * so it must exceed the longest hold: writing two files and the manifest, well under a second.
+ */
+const LOCK_STALE_MS = 10_000;
+
+/** The lock of a project: one per real path, so two spellings of one root share it. */
+export function fixityLockPath(root: string): string {
+  return join(tmpdir(), `archive-fixity-${sha256(realpathSync(root)).slice(0, 16)}.lockdir`);
+}
 
 /**
  * Runs `update` (which adds originals and records them) while no other process does so for the same
  * project: two imports reading the manifest at the same moment would each write it without the other's
- * entry. The lock is a file created exclusively in the system's temporary folder, never in public/
- * (which is published).
+ * entry. The lock is proper-lockfile's directory in the system's temporary folder, never in public/
+ * (which is published); a lock left by a killed import is stale after LOCK_STALE_MS and reclaimed.
  */
 export function withFixityLock<T>(root: string, update: () => T): T {
-  const lock = join(tmpdir(), `archive-fixity-${sha256(realpathSync(root)).slice(0, 16)}.lock`);
+  const lockfilePath = fixityLockPath(root);
   const deadline = Date.now() + LOCK_WAIT_MS;
+  let release: () => void;
   for (;;) {
     try {
-      closeSync(openSync(lock, 'wx'));
+      // lockSync cannot retry by itself (proper-lockfile's retries are async only).
+      release = lockSync(root, { lockfilePath, stale: LOCK_STALE_MS });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
       if (Date.now() > deadline) {
         throw new Error(
-          `另一个导入仍在写入原件和 ${FIXITY_MANIFEST}（锁文件 ${lock}）；如没有导入在运行，删除锁文件后重试 / ` +
-            `another import holds ${lock}; delete it if none is running, then try again`,
+          `另一个导入一直在写入原件和 ${FIXITY_MANIFEST}（锁 ${lockfilePath}），请稍后重试 / ` +
+            `another import has held ${lockfilePath} for a minute; try again later`,
           { cause: error },
         );
       }
@@ -122,7 +125,7 @@ export function withFixityLock<T>(root: string, update: () => T): T {
   try {
     return update();
   } finally {
-    rmSync(lock, { force: true });
+    release();
   }
 }
 
@@ -137,7 +140,10 @@ export function recordOriginalsFixity(root: string, originals: Iterable<{ name: 
     ? parseFixityManifest(readFileSync(manifest, 'utf8'))
     : { entries: new Map<string, string>() };
   for (const { name, bytes } of originals) entries.set(name, sha256(bytes));
-  const temp = `${manifest}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  // Not in public/, where a crash would leave it to be published, but beside it in the project root (git
+  // ignores it): rename is atomic only within one file system (the OS temporary folder is often another,
+  // a tmpfs), and across two it fails (EXDEV) instead of leaving a half-written manifest.
+  const temp = join(root, `.SHA256SUMS.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   writeFileSync(temp, formatFixityManifest(entries), { flag: 'wx' });
   renameSync(temp, manifest);
 }

@@ -15,6 +15,7 @@ import {
   HAN,
   createFolder,
   groupLayout,
+  indexedOffsets,
   locateInGroup,
   queryTerms,
   termWords,
@@ -38,8 +39,9 @@ export const excerptPath = (report: number, block: number) => `excerpt/${report}
 export interface ExcerptBlock {
   url: string;
   title: string;
-  /** Offset of `text` in the report's indexed body (whitespace removed). */
+  /** Offset of `text` in the report's indexed body (whitespace and quotation marks left out). */
   start: number;
+  /** As printed, whitespace removed: from the character at `start` (and the quotation marks before it). */
   text: string;
 }
 
@@ -168,7 +170,7 @@ async function searchTerm(context: SearchContext, term: string): Promise<Map<num
   return hits;
 }
 
-/** Searches each term; a term found nowhere is retried converted to simplified characters. */
+/** Searches each folded term; a term found nowhere is retried converted to simplified characters. */
 async function searchTerms(
   context: SearchContext,
   terms: string[],
@@ -176,8 +178,7 @@ async function searchTerms(
   let convert: ((text: string) => string) | undefined;
   let converted = false;
   const found = await Promise.all(
-    terms.map(async (raw) => {
-      const term = foldBasic(raw);
+    terms.map(async (term) => {
       const hits = await searchTerm(context, term);
       if (!hits.size && HAN.test(term) && context.loadToSimplified) {
         convert ??= createFolder(await context.loadToSimplified());
@@ -243,14 +244,14 @@ function order(table: SearchTable, results: SearchResult[], sort: SortOrder, que
 
 export async function runSearch(context: SearchContext, request: SearchRequest): Promise<SearchOutcome> {
   const { table } = context;
-  const raw = queryTerms(request.query);
+  const terms = queryTerms(request.query, foldBasic);
   let matched: SearchResult[];
   let outcome: Pick<SearchOutcome, 'terms' | 'convertedFrom' | 'missingTerms'>;
-  if (!raw.length) {
+  if (!terms.length) {
     matched = table.year.map((_, report) => ({ report, titleHit: false, occurrences: 0 }));
     outcome = { terms: [], missingTerms: [] };
   } else {
-    const { found, converted } = await searchTerms(context, raw);
+    const { found, converted } = await searchTerms(context, terms);
     outcome = {
       terms: found.map((f) => f.term),
       missingTerms: found.filter((f) => !f.hits.size).map((f) => f.term),
@@ -274,7 +275,7 @@ export async function runSearch(context: SearchContext, request: SearchRequest):
   return {
     ...outcome,
     unfilteredCount: matched.length,
-    results: order(table, results, request.sort ?? 'relevance', raw.length > 0),
+    results: order(table, results, request.sort ?? 'relevance', terms.length > 0),
     facets: countFacets(
       table,
       results.map((r) => r.report),
@@ -295,51 +296,62 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * Text as HTML with every occurrence of the folded terms wrapped in <mark>: exactly the matched
- * characters. `fold` must fold as the index did (per code point, so offsets agree).
+ * Where the folded terms occur in a text: each occurrence's characters, as printed-text offsets. Matched
+ * as the index matches, quotation marks skipped, so a match may enclose some (left unmarked). `fold`
+ * must fold as the index did (per code point, so offsets agree).
  */
+function occurrencesIn(text: string, terms: readonly string[], fold: (text: string) => string): number[][] {
+  const whole = fold(text);
+  const folded = [...whole];
+  const offsets = indexedOffsets(whole);
+  const found: number[][] = [];
+  for (const term of terms) {
+    const t = [...term];
+    for (let i = 0; i + t.length <= offsets.length; i++) {
+      if (t.every((c, j) => folded[offsets[i + j]!] === c)) found.push(offsets.slice(i, i + t.length));
+    }
+  }
+  return found;
+}
+
+/** Text as HTML with every occurrence of the folded terms wrapped in <mark>: exactly the matched characters. */
 export function highlight(
   text: string,
   terms: readonly string[],
   fold: (text: string) => string,
 ): { html: string; marks: number } {
   const chars = [...text];
-  const folded = [...fold(text)];
   const marked = new Array<boolean>(chars.length).fill(false);
-  let marks = 0;
-  for (const term of terms) {
-    const t = [...term];
-    for (let i = 0; i + t.length <= folded.length; i++) {
-      if (t.every((c, j) => folded[i + j] === c)) {
-        marks++;
-        for (let j = 0; j < t.length; j++) marked[i + j] = true;
-      }
-    }
-  }
+  const found = occurrencesIn(text, terms, fold);
+  for (const occurrence of found) for (const i of occurrence) marked[i] = true;
   let html = '';
   for (let i = 0; i < chars.length; i++) {
     if (marked[i] && !marked[i - 1]) html += '<mark>';
     html += escapeHtml(chars[i]!);
     if (marked[i] && !marked[i + 1]) html += '</mark>';
   }
-  return { html, marks };
+  return { html, marks: found.length };
 }
 
-/** The excerpt window of a block: around the first match at or after `offset`, or the block's start. */
+/**
+ * The excerpt window of a block: around the first match at or after `offset` (in indexed characters,
+ * as the block's start), or the block's start.
+ */
 export function excerptText(
   block: ExcerptBlock,
   terms: readonly string[],
   fold: (text: string) => string,
   offset?: number,
 ): string {
-  const folded = [...fold(block.text)];
-  const from = offset === undefined ? 0 : Math.max(0, offset - block.start);
-  let first = -1;
-  for (let i = from; i < folded.length && first < 0; i++) {
-    if (terms.some((term) => [...term].every((c, j) => folded[i + j] === c))) first = i;
-  }
-  const start = first < 0 ? 0 : Math.max(0, first - CONTEXT_BEFORE);
   const chars = [...block.text];
+  const from =
+    offset === undefined ? 0 : (indexedOffsets(fold(block.text))[Math.max(0, offset - block.start)] ?? chars.length);
+  const first = Math.min(
+    ...occurrencesIn(block.text, terms, fold)
+      .map((o) => o[0]!)
+      .filter((i) => i >= from),
+  );
+  const start = Number.isFinite(first) ? Math.max(0, first - CONTEXT_BEFORE) : 0;
   const slice = chars.slice(start, start + EXCERPT_LENGTH).join('');
   return `${block.start + start > 0 ? '…' : ''}${slice}${start + EXCERPT_LENGTH < chars.length ? '…' : ''}`;
 }

@@ -7,6 +7,10 @@
  *   code point always folds to exactly one code point, so offsets in folded and original text agree and
  *   "folded text contains folded query" is plain substring containment.
  * - Whitespace (and zero-width spaces) is ignored: it is removed before indexing and separates terms.
+ * - Quotation marks (“ ” ‘ ’ 「 」 『 』 " ', after folding, so full-width and vertical forms too) are
+ *   ignored as well: readers type `长三角黄金地带` for a printed `“长三角”黄金地带`. The index and the
+ *   query leave them out; the excerpt blocks keep them, and excerpts and highlights skip them when
+ *   matching (indexedOffsets maps the indexed text back to the printed one).
  * - Coding: Pagefind's own Chinese segmentation is not exact (see shared SEARCH-NOTES), so each report
  *   is indexed as a sequence of ASCII-coded character bigrams, one per position; a query of n ≥ 2
  *   characters matches where its n − 1 bigrams stand at consecutive positions: exactly the substring
@@ -41,11 +45,37 @@ export function stripSpace(text: string): string {
   return text.replace(IGNORED, '');
 }
 
-/** Query terms: whitespace separates them; ASCII double quotes (phrase syntax elsewhere) are dropped. */
-export function queryTerms(query: string): string[] {
+/** Quotation marks, in folded text (NFKC makes ＂ ＇ ﹁ ﹂ ﹃ ﹄ and ｢ ｣ these). */
+export const QUOTE_MARK = /[“”‘’「」『』"']/u;
+const QUOTES = new RegExp(QUOTE_MARK.source, 'gu');
+
+/** Folded text as the index holds it: quotation marks left out. */
+export function withoutQuotes(folded: string): string {
+  return folded.replace(QUOTES, '');
+}
+
+/**
+ * Where each character the index holds (all but quotation marks) stands in the printed text: code
+ * point offsets, given the folded text (which has the printed text's offsets).
+ */
+export function indexedOffsets(folded: string): number[] {
+  const offsets: number[] = [];
+  let i = 0;
+  for (const char of folded) {
+    if (!QUOTE_MARK.test(char)) offsets.push(i);
+    i++;
+  }
+  return offsets;
+}
+
+/**
+ * Folded query terms: whitespace separates them, quotation marks (ASCII " is phrase syntax elsewhere)
+ * are left out as in the index, and a term of quotation marks alone is no term.
+ */
+export function queryTerms(query: string, fold: (text: string) => string): string[] {
   return query
-    .replace(/"/g, ' ')
     .split(IGNORED)
+    .map((term) => withoutQuotes(fold(term)))
     .filter((term) => term !== '');
 }
 
@@ -111,8 +141,9 @@ export interface BodyShape {
   distinct: number;
 }
 
+/** Of a folded body, as indexed (quotation marks left out). */
 export function bodyShape(body: string): BodyShape {
-  const chars = [...body];
+  const chars = [...withoutQuotes(body)];
   return { length: chars.length, distinct: new Set(chars).size };
 }
 
@@ -121,17 +152,17 @@ export const reportSpan = ({ length, distinct }: BodyShape) => TITLE_ZONE + Math
 
 /**
  * The words of a report in its group's record: folded title and body (whitespace already removed)
- * coded as described above, exactly reportSpan(bodyShape(body)) of them. Throws when the title does
- * not fit its zone.
+ * without their quotation marks, coded as described above, exactly reportSpan(bodyShape(body)) of
+ * them. Throws when the title does not fit its zone.
  */
 export function codedReport(title: string, body: string): string {
-  const titleChars = [...title];
+  const titleChars = [...withoutQuotes(title)];
   if (titleChars.length > MAX_TITLE_LENGTH) {
     throw new Error(`title longer than ${MAX_TITLE_LENGTH} characters cannot be indexed: ${title.slice(0, 40)}…`);
   }
   const zone = [...bigrams(titleChars), ...[...new Set(titleChars)].map(unigram)];
   while (zone.length < TITLE_ZONE) zone.push(GAP);
-  const bodyChars = [...body];
+  const bodyChars = [...withoutQuotes(body)];
   return [...zone, ...bigrams(bodyChars), ...[...new Set(bodyChars)].map(unigram)].join(' ');
 }
 

@@ -1,7 +1,7 @@
 /**
  * The search page in headless Chromium under the base path, checked against the substring oracle over
- * the built reports: 内蒙古, a single character, a traditional query, two terms with a facet, the total,
- * highlighted excerpts, "more results", facet filters that leave nothing, and a sample of queries.
+ * the built reports: 内蒙古, a single character, a traditional query, quotation marks ignored, two terms
+ * with a facet, the total, highlighted excerpts, "more results", facet filters that leave nothing, and a sample of queries.
  */
 import { load } from 'cheerio';
 import type { Page } from 'playwright-core';
@@ -91,6 +91,18 @@ describe('search in the browser', () => {
     expect(marks.length).toBeGreaterThan(0);
     // Adjacent matches merge into one mark: each mark is the term repeated.
     expect(marks.every((text) => /^(内蒙古)+$/.test(fold(text)))).toBe(true);
+  });
+
+  it('ignores quotation marks, in the query and the text, and marks only the matched characters', async () => {
+    await open(`q=${encodeURIComponent('长三角黄金地带')}`);
+    const expected = expectedUrls('长三角黄金地带');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await allResults()).toEqual(expected);
+    expect(await page.locator('#search-results .search-result__excerpt').first().innerHTML()).toContain(
+      '“<mark>长三角</mark>”<mark>黄金地带</mark>',
+    );
+    await searchInPage('“长三角”黄金地带');
+    expect(await allResults()).toEqual(expected);
   });
 
   it('finds a single character', async () => {

@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { Converter as ConverterToTraditional } from 'opencc-js/cn2t';
 import { Converter } from 'opencc-js/t2cn';
 import { createRandom } from '../../tools/shared/prng.ts';
-import { createFolder, queryTerms } from '../../src/lib/search-text.ts';
+import { createFolder, queryTerms, QUOTE_MARK, withoutQuotes } from '../../src/lib/search-text.ts';
 import {
   excerptPath,
   openSearch,
@@ -74,14 +74,14 @@ export interface QuerySource {
 }
 
 /**
- * The substring oracle: the reports (numbered as indexed) whose folded title or folded text contains
- * every folded term of the query.
+ * The substring oracle: the reports (numbered as indexed) whose folded title or folded text, quotation
+ * marks left out, contains every folded term of the query.
  */
 export function createOracle(reports: readonly { title: string; body: string }[]): (query: string) => number[] {
   const fold = createFolder(toSimplified());
-  const texts = reports.map((r) => [fold(r.title), fold(r.body)] as const);
+  const texts = reports.map((r) => [withoutQuotes(fold(r.title)), withoutQuotes(fold(r.body))] as const);
   return (query) => {
-    const terms = queryTerms(query).map(fold);
+    const terms = queryTerms(query, fold);
     return texts.flatMap(([title, body], n) => (terms.every((t) => title.includes(t) || body.includes(t)) ? [n] : []));
   };
 }
@@ -93,18 +93,18 @@ const MIXED = /[0-9A-Za-z%.]/;
 /**
  * `count` distinct queries sampled with a fixed seed from the sources: substrings of 1–8 characters
  * (whitespace of the source skipped, so some cross spaces and line breaks), of titles, around
- * whitespace, starting at digits or Latin letters, pairs of terms, and full-width and traditional
- * forms of samples.
+ * whitespace, starting at digits or Latin letters, pairs of terms, full-width and traditional forms of
+ * samples, and phrases across quotation marks typed without them (长三角黄金地带 for “长三角”黄金地带).
  */
 export function sampleQueries(sources: readonly QuerySource[], seed: string, count: number): string[] {
   const random = createRandom(seed);
   const toTraditional = ConverterToTraditional({ from: 'cn', to: 't' });
   const queries = new Set<string>();
-  /** `length` non-whitespace characters from `at`, whitespace removed. */
-  const take = (text: readonly string[], at: number, length: number) => {
+  /** `length` characters from `at` that `typed` keeps (by default all but whitespace). */
+  const take = (text: readonly string[], at: number, length: number, typed = (char: string) => /\S/u.test(char)) => {
     let out = '';
     for (let i = at, n = 0; i < text.length && n < length; i++) {
-      if (/\S/u.test(text[i]!)) {
+      if (typed(text[i]!)) {
         out += text[i];
         n++;
       }
@@ -118,7 +118,7 @@ export function sampleQueries(sources: readonly QuerySource[], seed: string, cou
     const text = [...source.text];
     const length = random.int(1, 8);
     let query = '';
-    switch (attempt % 7) {
+    switch (attempt % 8) {
       case 0:
         query = take(text, random.int(0, text.length - 1), length);
         break;
@@ -149,6 +149,14 @@ export function sampleQueries(sources: readonly QuerySource[], seed: string, cou
       case 6:
         query = toTraditional(take(text, random.int(0, text.length - 1), Math.max(2, length)));
         break;
+      case 7: {
+        const quotes = startsWhere(text, (i) => QUOTE_MARK.test(text[i]!));
+        const before = random.int(1, 3);
+        const typed = (char: string) => /\S/u.test(char) && !QUOTE_MARK.test(char);
+        if (quotes.length)
+          query = take(text, Math.max(0, random.pick(quotes) - before), before + random.int(1, 5), typed);
+        break;
+      }
     }
     if (query.trim()) queries.add(query.trim());
   }

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIXITY_MANIFEST, parseFixityManifest, sha256 } from '../../src/lib/fixity.ts';
+import { FIXITY_MANIFEST, fixityLockPath, parseFixityManifest, sha256, verifyFixity } from '../../src/lib/fixity.ts';
 import { ImportError } from '../../tools/importer/errors.ts';
 import {
   ArchiveIndex,
@@ -13,7 +13,7 @@ import {
   type FileOps,
   type PlannedFile,
 } from '../../tools/importer/write.ts';
-import { ROOT, snapshot, tempProject } from './helpers.ts';
+import { ROOT, runImportAsync, SEEDS, seedBytes, snapshot, tempProject } from './helpers.ts';
 
 let project: ReturnType<typeof tempProject>;
 beforeEach(() => {
@@ -147,6 +147,36 @@ describe('the fixity manifest under imports running at the same time', () => {
       tags.flatMap((tag) => Array.from({ length: 50 }, (_, i) => `${tag}-${i}.txt`)).sort(),
     );
     for (const [name, digest] of entries) expect(digest, name).toBe(sha256(name.replace(/-(\d+)\.txt$/, '$1')));
+  });
+
+  it('reclaims the lock of an import killed while holding it: the next import needs nobody to delete it', async () => {
+    const fixity = join(ROOT, 'src/lib/fixity.ts');
+    // Takes the lock, says so, and waits inside it until killed.
+    const script =
+      `import { withFixityLock } from ${JSON.stringify(fixity)};\n` +
+      `withFixityLock(${JSON.stringify(project.dir)}, () => {\n` +
+      `  process.stdout.write('locked\\n');\n` +
+      `  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600_000);\n` +
+      `});\n`;
+    const holder = spawn(process.execPath, ['--input-type=module', '--eval', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((locked) =>
+      holder.stdout.on('data', (chunk) => String(chunk).includes('locked') && locked()),
+    );
+    const killed = new Promise((done) => holder.on('close', (_code, signal) => done(signal)));
+    holder.kill('SIGKILL');
+    expect(await killed).toBe('SIGKILL');
+    // SIGKILL gives the holder no chance to clean up: its lock is left behind.
+    expect(fs.existsSync(fixityLockPath(project.dir))).toBe(true);
+
+    const file = join(project.dir, 'report.txt');
+    fs.writeFileSync(file, seedBytes(SEEDS[0] as string));
+    const run = await runImportAsync([file, '--root', project.dir]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(fs.readdirSync(join(project.dir, 'content/reports'))).toHaveLength(1);
+    expect(verifyFixity(project.dir)).toEqual([]);
+    expect(fs.existsSync(fixityLockPath(project.dir))).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@
  * oracle), verifyFixity agrees with it, and recording one original leaves the other entries alone.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -66,6 +66,25 @@ describe('fixity manifest', () => {
     expect(after.split('\n').filter((l) => !l.endsWith('originals/c.txt'))).toEqual(before.split('\n'));
     // The changed original is still reported: recording another one never blesses it.
     expect(verifyFixity(dir)).toHaveLength(2);
+  });
+
+  it('never writes a temporary file under public/, which is published', async () => {
+    const dir = project();
+    const seen: string[] = [];
+    // Not recursive: Node's recursive watching on Linux misses a file created and renamed at once.
+    const watcher = watch(join(dir, 'public'), (_event, name) => seen.push(String(name)));
+    try {
+      for (const name of ['a.txt', 'b.txt', 'c.txt']) recordOriginalFixity(dir, name, Buffer.from(name));
+      // Events arrive in order: once the sentinel's has, every event of the writes above has too.
+      const sentinel = new Promise<void>((done) => watcher.on('change', (_e, name) => name === 'sentinel' && done()));
+      writeFileSync(join(dir, 'public/sentinel'), '');
+      await sentinel;
+    } finally {
+      watcher.close();
+    }
+    expect(new Set(seen)).toEqual(new Set(['SHA256SUMS', 'sentinel']));
+    // Nor is one left beside it.
+    expect(readdirSync(dir).sort()).toEqual(['public']);
   });
 
   it('says when the manifest is missing', () => {

@@ -6,8 +6,10 @@
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../tools/shared/prng.ts';
-import { searchTable } from '../../tools/search-index/write-bundle.ts';
+import { excerptBlocks, searchTable } from '../../tools/search-index/write-bundle.ts';
 import {
+  EXCERPT_BLOCK,
+  EXCERPT_OVERLAP,
   excerptText,
   highlight,
   openSearch,
@@ -27,6 +29,7 @@ import {
   queryTerms,
   reportSpan,
   stripSpace,
+  withoutQuotes,
 } from '../../src/lib/search-text.ts';
 
 const toSimplified = Converter({ from: 't', to: 'cn' });
@@ -73,14 +76,15 @@ const tableOf = (docs: readonly Doc[]): SearchTable =>
 
 const folded = new WeakMap<Doc, string[]>();
 const oracle = (docs: readonly Doc[], query: string) => {
-  const terms = queryTerms(query).map(fold);
-  const texts = (d: Doc) => folded.get(d) ?? folded.set(d, [fold(d.title), fold(d.body)]).get(d)!;
+  const terms = queryTerms(query, fold);
+  const texts = (d: Doc) =>
+    folded.get(d) ?? folded.set(d, [withoutQuotes(fold(d.title)), withoutQuotes(fold(d.body))]).get(d)!;
   return docs.flatMap((d, n) => (terms.every((t) => texts(d).some((text) => text.includes(t))) ? [n] : []));
 };
 
 // A small alphabet so substrings repeat across documents: simplified and traditional forms, full-width
-// digits and letters, punctuation.
-const ALPHABET = [...'内蒙古工会职工书屋劳动竞赛內職書勞動競賽2.6%5０１２％APPａｐp，。、“”'];
+// digits and letters, punctuation, quotation marks.
+const ALPHABET = [...'内蒙古工会职工书屋劳动竞赛內職書勞動競賽2.6%5０１２％APPａｐp，。、“”‘’「」『』"\'＂'];
 
 function randomDocs(seed: string, count: number): Doc[] {
   const random = createRandom(seed);
@@ -113,7 +117,15 @@ describe('runSearch against a substring oracle', () => {
         const at = random.int(0, Math.max(0, [...source].length - length));
         return [...source].slice(at, at + length).join('');
       };
-      const query = random.next() < 0.2 ? `${pick()} ${pick()}` : random.next() < 0.1 ? `${pick()}鲸` : pick();
+      // Some typed without the quotation marks of the text, as readers do.
+      const query =
+        random.next() < 0.2
+          ? `${pick()} ${pick()}`
+          : random.next() < 0.1
+            ? `${pick()}鲸`
+            : random.next() < 0.2
+              ? withoutQuotes(fold(pick()))
+              : pick();
       const expected = oracle(docs, query);
       const outcome = await runSearch(context, { query });
       const actual = outcome.results.map((r) => r.report).sort((a, b) => a - b);
@@ -137,6 +149,35 @@ describe('runSearch against a substring oracle', () => {
     const converted = await runSearch(context, { query: '職工書屋' });
     expect(converted.convertedFrom).toBe('職工書屋');
     expect(converted.terms).toEqual(['职工书屋']);
+  });
+
+  it('ignores quotation marks in text and query alike', async () => {
+    const make = (body: string): Doc => ({
+      title: '标题',
+      body,
+      regions: ['江苏省'],
+      year: 2000,
+      topics: ['就业服务'],
+    });
+    const docs = [make('南通地处“长三角”黄金地带，依江'), make('长三角地区'), make("『工人先锋号』和'职工书屋'")];
+    const context = await openSearch(fakePagefind(docs), tableOf(docs));
+    for (const [query, expected] of [
+      ['长三角黄金地带', [0]],
+      ['“长三角”黄金地带', [0]],
+      ['角黄', [0]],
+      ['"长三角"', [0, 1]],
+      ['＂长三角＂ 黄金', [0]],
+      ['先锋号和职工', [2]],
+      ['「工人先锋号」', [2]],
+    ] as const) {
+      const outcome = await runSearch(context, { query });
+      expect(
+        outcome.results.map((r) => r.report).sort((a, b) => a - b),
+        query,
+      ).toEqual(expected);
+    }
+    // A term of quotation marks alone is no term: the query browses everything.
+    expect((await runSearch(context, { query: '“” ‘’' })).terms).toEqual([]);
   });
 
   it('names the term found nowhere and returns nothing', async () => {
@@ -220,6 +261,38 @@ describe('highlights and excerpts', () => {
     expect(highlight('內蒙古', ['内蒙'], fold).html).toBe('<mark>內蒙</mark>古');
   });
 
+  it('skips quotation marks inside a match, leaving them unmarked', () => {
+    const basic = createFolder();
+    expect(highlight('南通地处“长三角”黄金地带，依江', ['长三角黄金地带'], basic)).toEqual({
+      html: '南通地处“<mark>长三角</mark>”<mark>黄金地带</mark>，依江',
+      marks: 1,
+    });
+    expect(highlight('「工人』先锋号', ['工人先锋'], basic).html).toBe('「<mark>工人</mark>』<mark>先锋</mark>号');
+  });
+
+  it('maps the offset, counted in indexed characters, past the quotation marks of the block', () => {
+    // Indexed: 职工书屋 at 0 and 44; printed at 80 and 124.
+    const text = `${'“”'.repeat(40)}职工书屋${'甲'.repeat(40)}职工书屋${'丙'.repeat(100)}`;
+    const excerpt = excerptText({ url: '/r/', title: 't', start: 0, text }, ['职工书屋'], createFolder(), 44);
+    expect(excerpt).toMatch(/^…甲/);
+    expect(excerpt.split('职工书屋')).toHaveLength(2);
+  });
+
+  it('cuts excerpt blocks by indexed characters, each with its printed text and quotation marks', () => {
+    const random = createRandom('blocks');
+    const body = Array.from({ length: 1500 }, () => random.pick([...'工会职工“”‘’「」『』'])).join('');
+    const indexed = [...withoutQuotes(fold(body))];
+    const blocks = excerptBlocks({ url: '/r/', title: 't', body, regions: [], year: 2000, topics: [] }, fold(body), 0);
+    expect(blocks).toHaveLength(Math.ceil(indexed.length / EXCERPT_BLOCK));
+    for (const [, block] of blocks) {
+      const expected = indexed.slice(block.start, block.start + EXCERPT_BLOCK + EXCERPT_OVERLAP).join('');
+      expect(withoutQuotes(fold(block.text))).toBe(expected);
+    }
+    // Every printed character is in some block: the first starts the body, the last ends it.
+    expect(body.startsWith(blocks[0]![1].text)).toBe(true);
+    expect(body.endsWith(blocks.at(-1)![1].text)).toBe(true);
+  });
+
   it('cuts the excerpt around the first match at or after the offset', () => {
     const block = { url: '/r/', title: 't', start: 400, text: `${'甲'.repeat(100)}职工书屋${'乙'.repeat(200)}` };
     const excerpt = excerptText(block, ['职工书屋'], createFolder(), 480);
@@ -230,10 +303,18 @@ describe('highlights and excerpts', () => {
 });
 
 describe('query terms and URL state', () => {
-  it('splits terms at whitespace only, dropping ASCII double quotes', () => {
-    expect(queryTerms('  劳模  疗休养 ')).toEqual(['劳模', '疗休养']);
-    expect(queryTerms('"职工书屋" 2.65亿元 69.5%')).toEqual(['职工书屋', '2.65亿元', '69.5%']);
-    expect(queryTerms('中国梦·劳动美')).toEqual(['中国梦·劳动美']);
+  it('splits terms at whitespace only, folded, dropping quotation marks', () => {
+    const basic = createFolder();
+    expect(queryTerms('  劳模  疗休养 ', basic)).toEqual(['劳模', '疗休养']);
+    expect(queryTerms('"职工书屋" 2.65亿元 69.5%', basic)).toEqual(['职工书屋', '2.65亿元', '69.5%']);
+    expect(queryTerms('中国梦·劳动美', basic)).toEqual(['中国梦·劳动美']);
+    expect(queryTerms('“长三角”黄金地带', basic)).toEqual(['长三角黄金地带']);
+    expect(queryTerms("‘四送’ 「职工」『书屋』 ＂ＡＰＰ＂ workers' ” “", basic)).toEqual([
+      '四送',
+      '职工书屋',
+      'app',
+      'workers',
+    ]);
   });
 
   it('round-trips query, facets and sort', () => {

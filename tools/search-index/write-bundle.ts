@@ -26,13 +26,13 @@ import {
   type ExcerptBlock,
   type SearchTable,
 } from '../../src/lib/search-engine.ts';
-import { bodyShape, codedReport, createFolder, GROUP_SIZE } from '../../src/lib/search-text.ts';
+import { bodyShape, codedReport, createFolder, GROUP_SIZE, indexedOffsets } from '../../src/lib/search-text.ts';
 import type { IndexedReport } from './read-source.ts';
 
 /** Language of the records: the search page's <html lang>, so Pagefind loads this index for it. */
 export const RECORD_LANGUAGE = 'zh-cn';
 
-/** Titles and bodies as the index holds them (src/lib/search-text.ts: createFolder). */
+/** Titles and bodies folded (src/lib/search-text.ts: createFolder), character for character. */
 export interface FoldedText {
   title: string;
   body: string;
@@ -56,13 +56,22 @@ export function searchTable(reports: readonly IndexedReport[], folded: readonly 
   };
 }
 
-/** The excerpt blocks of report number `n`, by path under the bundle. */
-export function excerptBlocks(report: IndexedReport, n: number): [string, ExcerptBlock][] {
+/**
+ * The excerpt blocks of report number `n`, by path under the bundle: cut by indexed characters (the
+ * engine's offsets count them), holding the printed text with its quotation marks. `foldedBody` is the
+ * body folded, which tells the quotation marks.
+ */
+export function excerptBlocks(report: IndexedReport, foldedBody: string, n: number): [string, ExcerptBlock][] {
   const chars = [...report.body];
+  const offsets = indexedOffsets(foldedBody);
   const blocks: [string, ExcerptBlock][] = [];
-  for (let k = 0; k === 0 || k * EXCERPT_BLOCK < chars.length; k++) {
+  for (let k = 0; k === 0 || k * EXCERPT_BLOCK < offsets.length; k++) {
     const start = k * EXCERPT_BLOCK;
-    const text = chars.slice(start, start + EXCERPT_BLOCK + EXCERPT_OVERLAP).join('');
+    // Quotation marks around the block's indexed characters go with it: from just after the previous
+    // indexed character to the next block's first.
+    const from = start === 0 ? 0 : offsets[start - 1]! + 1;
+    const to = offsets[start + EXCERPT_BLOCK + EXCERPT_OVERLAP] ?? chars.length;
+    const text = chars.slice(from, to).join('');
     blocks.push([excerptPath(n, k), { url: report.url, title: report.title, start, text }]);
   }
   return blocks;
@@ -118,7 +127,7 @@ export async function writeSearchBundle(
   };
   const writeBlocks = async (first: number, last: number) => {
     for (let n = first; n < last; n++) {
-      const entries = excerptBlocks(read[n]!, n);
+      const entries = excerptBlocks(read[n]!, folded[n]!.body, n);
       await mkdir(join(outputPath, entries[0]![0], '..'), { recursive: true });
       await Promise.all(
         entries.map(([path, block]) => writeFile(join(outputPath, path), gzipSync(JSON.stringify(block)))),
