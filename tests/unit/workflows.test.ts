@@ -11,7 +11,7 @@ import { ROOT } from '../../tools/shared/content.ts';
 interface Job {
   needs?: string | string[];
   permissions?: Record<string, string>;
-  steps: { uses?: string; run?: string }[];
+  steps: { uses?: string; run?: string; with?: Record<string, string> }[];
 }
 interface Workflow {
   permissions?: Record<string, string>;
@@ -57,6 +57,23 @@ describe('deploy.yml', () => {
       jobs[id]!.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@')),
     )!;
     expect(upstream(deploy).some((id) => runsTests(jobs[id]!))).toBe(true);
+  });
+});
+
+describe('deploy.yml keeps the incremental cache', () => {
+  it("restores Astro's cache folder after npm ci and before the build, keyed by the lockfile", () => {
+    const steps = workflow('deploy.yml').jobs.build!.steps;
+    const at = (test: (s: { uses?: string; run?: string }) => boolean) => steps.findIndex(test);
+    const cache = at((s) => s.uses?.startsWith('actions/cache@') ?? false);
+    const install = at((s) => /^npm ci\b/.test(s.run ?? ''));
+    const build = at((s) => s.run === 'npm run build');
+    expect([install, cache, build].every((i) => i >= 0)).toBe(true);
+    expect(install).toBeLessThan(cache);
+    expect(cache).toBeLessThan(build);
+    const options = steps[cache]!.with ?? {};
+    expect(options.path).toBe('node_modules/.astro');
+    expect(options.key).toContain("hashFiles('package-lock.json'");
+    expect(options['restore-keys']).toBeTruthy();
   });
 });
 
