@@ -2,6 +2,9 @@
 
 export const SITE_NAME = '工会报告档案';
 
+/** The feed's title, in the feed itself and in every page's link to it. */
+export const FEED_TITLE = `${SITE_NAME} · 新收报道`;
+
 /** How many reports a card list shows before paginating (fewer, longer pages: GitHub Pages counts files). */
 export const PAGE_SIZE = 50;
 

@@ -158,89 +158,108 @@ export function unitTitle(unit: string, count: number): string {
 
 export const LEGEND_TEXT = '斜纹条：原文为约数或界限值（多、余、近、约、超过、以上、左右），非精确数字';
 
+/** Where the next part of the chart starts: each layout step reads it and moves it down. */
+interface Cursor {
+  y: number;
+}
+
+/** The legend for hatched bars, above the panels, when any value is approximate. */
+function layoutLegend(inputs: readonly BarInput[], at: Cursor): ChartLayout['legend'] {
+  if (!inputs.some((b) => b.qualifier !== null)) return null;
+  const { width, margin, lineHeight, metaSize } = CHART;
+  const textX = margin + metaSize + 6;
+  const lines = wrapText(LEGEND_TEXT, width - margin - textX, metaSize).map((text, i) => ({
+    x: textX,
+    y: round(at.y + metaSize + i * metaSize * lineHeight),
+    text,
+  }));
+  const legend = { swatch: { x: margin, y: at.y + 2, size: metaSize }, lines };
+  at.y += lines.length * metaSize * lineHeight + CHART.rowGap;
+  return legend;
+}
+
+/** A panel's value axis: round ticks over its values, the plot narrowed to leave room for the value labels. */
+function panelScale(items: readonly BarInput[]) {
+  const inner = CHART.width - 2 * CHART.margin;
+  const values = items.map((b) => b.value);
+  const ticks = niceTicks(Math.min(...values), Math.max(...values));
+  const low = ticks[0]!;
+  const high = ticks[ticks.length - 1]!;
+  const valueRoom = Math.max(...items.map((b) => textWidth(b.valueText, CHART.valueSize))) + 6;
+  const plotWidth = Math.max(inner * CHART.minPlotShare, inner - valueRoom);
+  const x = (value: number) => CHART.margin + ((value - low) / (high - low)) * plotWidth;
+  return { ticks, low, plotWidth, x, zeroX: x(0) };
+}
+
+type Scale = ReturnType<typeof panelScale>;
+
+/** One value: its meta line and wrapped label, then the bar from zero with the printed value beside it. */
+function layoutBar(b: BarInput, { x, zeroX }: Scale, at: Cursor): BarLayout {
+  const { margin, lineHeight } = CHART;
+  const meta = { x: margin, y: round(at.y + CHART.metaSize), text: b.meta };
+  at.y += CHART.metaSize * lineHeight;
+  const label = wrapText(b.label, CHART.width - 2 * margin, CHART.labelSize).map((text) => {
+    const line = { x: margin, y: round(at.y + CHART.labelSize), text };
+    at.y += CHART.labelSize * lineHeight;
+    return line;
+  });
+  at.y += 2;
+  const end = x(b.value);
+  const bar = {
+    key: b.key,
+    value: b.value,
+    approximate: b.qualifier !== null,
+    x: round(Math.min(zeroX, end)),
+    y: round(at.y),
+    width: round(Math.abs(end - zeroX)),
+    height: CHART.barHeight,
+    meta,
+    label,
+    valueLabel: {
+      x: round(Math.max(zeroX, end) + 4),
+      y: round(at.y + CHART.barHeight / 2 + CHART.valueSize * 0.35),
+      text: b.valueText,
+    },
+  };
+  at.y += CHART.barHeight + CHART.rowGap;
+  return bar;
+}
+
+/** The values of one unit: title, bars, then the axis with its ticks under them. */
+function layoutPanel(unit: string, items: readonly BarInput[], at: Cursor): PanelLayout {
+  const { margin, lineHeight } = CHART;
+  const title = { x: margin, y: round(at.y + CHART.titleSize), text: unitTitle(unit, items.length) };
+  at.y += CHART.titleSize * lineHeight + 6;
+  const top = at.y;
+  const scale = panelScale(items);
+  const bars = items.map((b) => layoutBar(b, scale, at));
+  const axisY = at.y - CHART.rowGap + 4;
+  at.y = axisY + 4 + CHART.tickSize * lineHeight;
+  return {
+    unit,
+    title,
+    zeroX: round(scale.zeroX),
+    showZero: scale.low < 0,
+    top,
+    bottom: round(axisY),
+    axis: { y: round(axisY), x1: margin, x2: round(margin + scale.plotWidth) },
+    ticks: scale.ticks.map((value) => ({
+      value,
+      x: round(scale.x(value)),
+      label: { x: round(scale.x(value)), y: round(axisY + 4 + CHART.tickSize), text: tickLabel(value, unit) },
+    })),
+    bars,
+  };
+}
+
+/** The chart from top to bottom: the legend, then a panel per unit (largest first), a gap between panels. */
 export function layoutBarChart(inputs: readonly BarInput[]): ChartLayout {
-  const { width, margin, lineHeight } = CHART;
-  const inner = width - 2 * margin;
-  let y = margin;
-
-  let legend: ChartLayout['legend'] = null;
-  if (inputs.some((b) => b.qualifier !== null)) {
-    const size = CHART.metaSize;
-    const textX = margin + size + 6;
-    const lines = wrapText(LEGEND_TEXT, width - margin - textX, CHART.metaSize).map((text, i) => ({
-      x: textX,
-      y: round(y + CHART.metaSize + i * CHART.metaSize * lineHeight),
-      text,
-    }));
-    legend = { swatch: { x: margin, y: y + 2, size }, lines };
-    y += lines.length * CHART.metaSize * lineHeight + CHART.rowGap;
-  }
-
-  const panels = groupByUnit(inputs).map(({ unit, items }): PanelLayout => {
-    const title = { x: margin, y: round(y + CHART.titleSize), text: unitTitle(unit, items.length) };
-    y += CHART.titleSize * lineHeight + 6;
-    const top = y;
-
-    const values = items.map((b) => b.value);
-    const ticks = niceTicks(Math.min(...values), Math.max(...values));
-    const low = ticks[0]!;
-    const high = ticks[ticks.length - 1]!;
-    const valueRoom = Math.max(...items.map((b) => textWidth(b.valueText, CHART.valueSize))) + 6;
-    const plotWidth = Math.max(inner * CHART.minPlotShare, inner - valueRoom);
-    const x = (value: number) => margin + ((value - low) / (high - low)) * plotWidth;
-    const zeroX = x(0);
-
-    const bars = items.map((b): BarLayout => {
-      const meta = { x: margin, y: round(y + CHART.metaSize), text: b.meta };
-      y += CHART.metaSize * lineHeight;
-      const label = wrapText(b.label, inner, CHART.labelSize).map((text) => {
-        const line = { x: margin, y: round(y + CHART.labelSize), text };
-        y += CHART.labelSize * lineHeight;
-        return line;
-      });
-      y += 2;
-      const end = x(b.value);
-      const bar = {
-        key: b.key,
-        value: b.value,
-        approximate: b.qualifier !== null,
-        x: round(Math.min(zeroX, end)),
-        y: round(y),
-        width: round(Math.abs(end - zeroX)),
-        height: CHART.barHeight,
-        meta,
-        label,
-        valueLabel: {
-          x: round(Math.max(zeroX, end) + 4),
-          y: round(y + CHART.barHeight / 2 + CHART.valueSize * 0.35),
-          text: b.valueText,
-        },
-      };
-      y += CHART.barHeight + CHART.rowGap;
-      return bar;
-    });
-
-    const bottom = y - CHART.rowGap + 4;
-    const axisY = bottom;
-    y = axisY + 4 + CHART.tickSize * lineHeight;
-    const panel: PanelLayout = {
-      unit,
-      title,
-      zeroX: round(zeroX),
-      showZero: low < 0,
-      top,
-      bottom: round(bottom),
-      axis: { y: round(axisY), x1: margin, x2: round(margin + plotWidth) },
-      ticks: ticks.map((value) => ({
-        value,
-        x: round(x(value)),
-        label: { x: round(x(value)), y: round(axisY + 4 + CHART.tickSize), text: tickLabel(value, unit) },
-      })),
-      bars,
-    };
-    y += CHART.panelGap;
+  const at: Cursor = { y: CHART.margin };
+  const legend = layoutLegend(inputs, at);
+  const panels = groupByUnit(inputs).map(({ unit, items }) => {
+    const panel = layoutPanel(unit, items, at);
+    at.y += CHART.panelGap;
     return panel;
   });
-
-  return { width, height: round(y - CHART.panelGap + margin), legend, panels };
+  return { width: CHART.width, height: round(at.y - CHART.panelGap + CHART.margin), legend, panels };
 }

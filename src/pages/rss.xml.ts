@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { FEED_SIZE } from '../consts.ts';
+import { FEED_SIZE, FEED_TITLE } from '../consts.ts';
 import { loadArchive } from '../lib/archive.ts';
 import { absoluteUrl, routes } from '../lib/urls.ts';
 
@@ -8,7 +8,7 @@ import { absoluteUrl, routes } from '../lib/urls.ts';
 export const GET: APIRoute = async ({ site }) => {
   const archive = await loadArchive();
   return rss({
-    title: '工会报告档案 · 新收报道',
+    title: FEED_TITLE,
     description: '各地工会工作报道全文档案的新收报道。',
     site: absoluteUrl(routes.home(), site),
     customData: '<language>zh-CN</language>',

@@ -159,21 +159,27 @@ describe('metric pages', () => {
       .get();
   const siteWideScripts = scripts(page('topics/index.html'));
   const statsOf = (metric: string) => stats.filter((s) => s.stat.metric === metric);
+  // Metrics with values get a chart, the others none; the fixture archive has both kinds.
+  const charted = [...metrics.keys()].filter((metric) => statsOf(metric).length > 0);
+  const uncharted = [...metrics.keys()].filter((metric) => statsOf(metric).length === 0);
+  const units = (metric: string) => new Set(statsOf(metric).map((s) => s.stat.unit));
 
   it('exist for every metric of the vocabulary', () => {
     const pages = htmlFiles().filter((f) => /^data\/[^/]+\/index\.html$/.test(f));
     expect(pages.sort()).toEqual([...metrics.keys()].map((id) => `data/${id}/index.html`).sort());
   });
 
+  it('show no chart without values', () => {
+    expect(uncharted.length).toBeGreaterThan(0);
+    for (const metric of uncharted) expect(page(`data/${metric}/index.html`)('main svg'), metric).toHaveLength(0);
+  });
+
   it('show one chart with a mark per value and a table with the same numbers', () => {
-    for (const metric of metrics.keys()) {
+    expect(charted.length).toBeGreaterThan(0);
+    for (const metric of charted) {
       const $ = page(`data/${metric}/index.html`);
       const expected = sortedValues(statsOf(metric).map((s) => s.stat.value));
       const svg = $('main svg');
-      if (expected.length === 0) {
-        expect(svg, metric).toHaveLength(0);
-        continue;
-      }
       expect(svg, metric).toHaveLength(1);
       const marks = svg.find('[data-mark]');
       expect(marks, metric).toHaveLength(expected.length);
@@ -191,8 +197,7 @@ describe('metric pages', () => {
   });
 
   it('label the chart and put the table right after it as its text alternative', () => {
-    for (const metric of metrics.keys()) {
-      if (statsOf(metric).length === 0) continue;
+    for (const metric of charted) {
       const $ = page(`data/${metric}/index.html`);
       const svg = $('main svg');
       expect(svg.attr('role')).toBe('img');
@@ -207,15 +212,18 @@ describe('metric pages', () => {
   });
 
   it('mark values whose units differ, and approximate values', () => {
-    for (const metric of metrics.keys()) {
+    for (const metric of charted) {
       const values = statsOf(metric).map((s) => s.stat);
-      if (values.length === 0) continue;
       const $ = page(`data/${metric}/index.html`);
-      const units = new Set(values.map((v) => v.unit));
-      expect($('main svg .chart__panel'), metric).toHaveLength(units.size);
+      expect($('main svg .chart__panel'), metric).toHaveLength(units(metric).size);
       const hatched = $('main svg [data-mark].chart__bar--approx');
       expect(hatched, metric).toHaveLength(values.filter((v) => v.qualifier).length);
-      if (units.size > 1) expect($('main').text(), metric).toContain('不可相互比较');
+    }
+    const mixed = charted.filter((metric) => units(metric).size > 1);
+    expect(mixed.length).toBeGreaterThan(0);
+    for (const metric of charted) {
+      const warns = page(`data/${metric}/index.html`)('main').text().includes('不可相互比较');
+      expect(warns, `${metric}: units ${[...units(metric)]}`).toBe(mixed.includes(metric));
     }
   });
 

@@ -1,12 +1,16 @@
-/** The benchmark's small pure parts: PRNG, MDX blocks, build-log parsing, scaling and targets, file kinds. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * The benchmark's small pure parts: PRNG, MDX blocks, build-log parsing, scaling and targets, the results
+ * table, file kinds.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileKind } from '../../tools/bench/browser.ts';
 import { parseBuildLog, readPhases, renderTimes } from '../../tools/bench/build.ts';
 import { createRandom } from '../../tools/shared/prng.ts';
-import { checkTargets, scaling, type SizeResult } from '../../tools/bench/results.ts';
+import { checkTargets, renderTable, scaling, type BenchResults, type SizeResult } from '../../tools/bench/results.ts';
+import { ROOT } from '../../tools/shared/content.ts';
 import { locateStats, splitBlocks } from '../../tools/bench/seeds.ts';
 import { bodyText } from '../../src/lib/article-text.ts';
 
@@ -151,6 +155,17 @@ describe('scaling and targets', () => {
     expect(at(1000, 'cold query')).toMatchObject({ value: 200, pass: false });
     expect(at(1000, 'warm query')).toMatchObject({ value: 2, pass: true });
     expect(at(1000, 'build time per report')).toMatchObject({ value: 0.95, pass: true });
+  });
+});
+
+describe('renderTable', () => {
+  it('writes the README’s benchmark table from the committed results, to the byte', () => {
+    const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+    const results = JSON.parse(read('bench/results-100-1000-5000-10000.json')) as BenchResults;
+    // The figures and the targets (the growth table and machine line are worded apart in the README).
+    const tables = renderTable(results).split('\n\n').slice(0, 2).join('\n\n');
+    expect(tables.split('\n').length).toBeGreaterThan(30);
+    expect(read('README.md')).toContain(tables);
   });
 });
 

@@ -37,10 +37,13 @@ describe.each(['ci.yml', 'deploy.yml'])('%s', (name) => {
     const wf = workflow(name);
     expect(Object.keys(wf.permissions ?? {})).not.toContain('pages');
     expect(Object.keys(wf.permissions ?? {})).not.toContain('id-token');
-    for (const job of Object.values(wf.jobs)) {
-      const deploys = job.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@'));
-      if (!deploys) expect(Object.keys(job.permissions ?? {}), JSON.stringify(job)).toEqual(['contents']);
-      else expect(job.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    const jobs = Object.values(wf.jobs);
+    const deploys = (job: Job) => job.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@'));
+    // The deploy workflow has its deploying job (else its permissions would go unchecked), CI none.
+    expect(jobs.filter(deploys)).toHaveLength(name === 'deploy.yml' ? 1 : 0);
+    for (const job of jobs.filter(deploys)) expect(job.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    for (const job of jobs.filter((j) => !deploys(j))) {
+      expect(Object.keys(job.permissions ?? {}), JSON.stringify(job)).toEqual(['contents']);
     }
   });
 

@@ -244,59 +244,72 @@ const byProcess = (build: BuildMeasurement) =>
     .map(([command, mib]) => `${command} ${mib}`)
     .join(', ') || '–';
 
-/** The results as a Markdown table (one column per N), the targets, and the machine. */
-export function renderTable(results: BenchResults): string {
-  const runs = [...results.runs].sort((a, b) => a.reports - b.reports);
-  const { cold, warm } = results.settings.queries;
-  const rows: [string, (run: SizeResult) => string][] = [
-    ['statistics in the generated reports', (r) => String(r.corpus.stats)],
-    ['archive build incl. indexing (s)', (r) => seconds(r.archive.build.seconds)],
-    ['… of which Pagefind indexing (s)', (r) => seconds(r.archive.build.indexingSeconds)],
-    ['bare Astro MDX reference build (s)', (r) => seconds(r.bare.build.seconds)],
-    [
-      'archive / bare build time',
-      (r) => `${r.ratio.build.toFixed(2)} (${r.ratio.buildWithoutIndexing.toFixed(2)} without indexing)`,
-    ],
-    ['Astro phases, archive (s): content sync / bundling / page generation', (r) => phases(r.archive.build)],
-    ['Astro phases, bare (s): content sync / bundling / page generation', (r) => phases(r.bare.build)],
-    ['archive page rendering by route (s, pages)', (r) => byRoute(r.archive.build)],
-    ['archive build time per report (ms)', (r) => ((r.archive.build.seconds / r.reports) * 1000).toFixed(0)],
-    [
-      '… per report: Pagefind indexing / bare build (ms)',
-      (r) =>
-        `${perReport(r, (r.archive.build.indexingSeconds ?? 0) * 1000, 0)} / ${perReport(r, r.bare.build.seconds * 1000, 0)}`,
-    ],
-    ['render time per page by route (ms)', (r) => perPage(r.archive.build)],
-    ['HTML pages built (archive / bare)', (r) => `${r.archive.htmlPages} / ${r.bare.htmlPages}`],
-    ['pages per second (archive / bare)', (r) => `${r.archive.pagesPerSecond} / ${r.bare.pagesPerSecond}`],
-    [
-      'peak memory, astro process (MiB, archive / bare)',
-      (r) => `${r.archive.build.peakRssMiB ?? '–'} / ${r.bare.build.peakRssMiB ?? '–'}`,
-    ],
-    [
-      'peak memory, process tree (MiB, archive / bare)',
-      (r) => `${r.archive.build.peakTreeRssMiB ?? '–'} / ${r.bare.build.peakTreeRssMiB ?? '–'}`,
-    ],
-    [
-      '… per report (MiB, archive / bare)',
-      (r) =>
-        `${perReport(r, r.archive.build.peakTreeRssMiB ?? 0, 2)} / ${perReport(r, r.bare.build.peakTreeRssMiB ?? 0, 2)}`,
-    ],
-    ['peak memory by process, archive (MiB)', (r) => byProcess(r.archive.build)],
-    ['`dist/` size (MiB, files)', (r) => `${mib(r.archive.dist.bytes)} (${r.archive.dist.files})`],
-    [
-      '… per report (KiB, files)',
-      (r) => `${perReport(r, r.archive.dist.bytes / KiB, 1)} (${perReport(r, r.archive.dist.files, 2)})`,
-    ],
-    ['search index `dist/pagefind/` (MiB, files)', (r) => `${mib(r.archive.index.bytes)} (${r.archive.index.files})`],
-    [
-      '… per report (KiB, files)',
-      (r) => `${perReport(r, r.archive.index.bytes / KiB, 1)} (${perReport(r, r.archive.index.files, 2)})`,
-    ],
-    [
-      '`dist/` without the search index (MiB, files)',
-      (r) => `${mib(r.archive.dist.bytes - r.archive.index.bytes)} (${r.archive.dist.files - r.archive.index.files})`,
-    ],
+/** A figure of the table: its label and its cell for one size of archive. */
+type Row = [string, (run: SizeResult) => string];
+
+/** Build time, Astro's phases and page rendering, archive against the bare reference. */
+const BUILD_ROWS: Row[] = [
+  ['statistics in the generated reports', (r) => String(r.corpus.stats)],
+  ['archive build incl. indexing (s)', (r) => seconds(r.archive.build.seconds)],
+  ['… of which Pagefind indexing (s)', (r) => seconds(r.archive.build.indexingSeconds)],
+  ['bare Astro MDX reference build (s)', (r) => seconds(r.bare.build.seconds)],
+  [
+    'archive / bare build time',
+    (r) => `${r.ratio.build.toFixed(2)} (${r.ratio.buildWithoutIndexing.toFixed(2)} without indexing)`,
+  ],
+  ['Astro phases, archive (s): content sync / bundling / page generation', (r) => phases(r.archive.build)],
+  ['Astro phases, bare (s): content sync / bundling / page generation', (r) => phases(r.bare.build)],
+  ['archive page rendering by route (s, pages)', (r) => byRoute(r.archive.build)],
+  ['archive build time per report (ms)', (r) => ((r.archive.build.seconds / r.reports) * 1000).toFixed(0)],
+  [
+    '… per report: Pagefind indexing / bare build (ms)',
+    (r) =>
+      `${perReport(r, (r.archive.build.indexingSeconds ?? 0) * 1000, 0)} / ${perReport(r, r.bare.build.seconds * 1000, 0)}`,
+  ],
+  ['render time per page by route (ms)', (r) => perPage(r.archive.build)],
+  ['HTML pages built (archive / bare)', (r) => `${r.archive.htmlPages} / ${r.bare.htmlPages}`],
+  ['pages per second (archive / bare)', (r) => `${r.archive.pagesPerSecond} / ${r.bare.pagesPerSecond}`],
+];
+
+/** Peak memory of the builds. */
+const MEMORY_ROWS: Row[] = [
+  [
+    'peak memory, astro process (MiB, archive / bare)',
+    (r) => `${r.archive.build.peakRssMiB ?? '–'} / ${r.bare.build.peakRssMiB ?? '–'}`,
+  ],
+  [
+    'peak memory, process tree (MiB, archive / bare)',
+    (r) => `${r.archive.build.peakTreeRssMiB ?? '–'} / ${r.bare.build.peakTreeRssMiB ?? '–'}`,
+  ],
+  [
+    '… per report (MiB, archive / bare)',
+    (r) =>
+      `${perReport(r, r.archive.build.peakTreeRssMiB ?? 0, 2)} / ${perReport(r, r.bare.build.peakTreeRssMiB ?? 0, 2)}`,
+  ],
+  ['peak memory by process, archive (MiB)', (r) => byProcess(r.archive.build)],
+];
+
+/** What the build writes: the whole site, the search index, the rest. */
+const SIZE_ROWS: Row[] = [
+  ['`dist/` size (MiB, files)', (r) => `${mib(r.archive.dist.bytes)} (${r.archive.dist.files})`],
+  [
+    '… per report (KiB, files)',
+    (r) => `${perReport(r, r.archive.dist.bytes / KiB, 1)} (${perReport(r, r.archive.dist.files, 2)})`,
+  ],
+  ['search index `dist/pagefind/` (MiB, files)', (r) => `${mib(r.archive.index.bytes)} (${r.archive.index.files})`],
+  [
+    '… per report (KiB, files)',
+    (r) => `${perReport(r, r.archive.index.bytes / KiB, 1)} (${perReport(r, r.archive.index.files, 2)})`,
+  ],
+  [
+    '`dist/` without the search index (MiB, files)',
+    (r) => `${mib(r.archive.dist.bytes - r.archive.index.bytes)} (${r.archive.dist.files - r.archive.index.files})`,
+  ],
+];
+
+/** The cold and the warm query in Chromium, named by their text. */
+function searchRows({ cold, warm }: BenchResults['settings']['queries']): Row[] {
+  return [
     [`cold query “${cold}”: results`, (r) => String(r.search.cold.results ?? '–')],
     [
       'cold query: search transfer, KiB gzip (requests)',
@@ -318,41 +331,69 @@ export function renderTable(results: BenchResults): string {
     ],
     ['… index chunks / fragments (KiB gzip)', (r) => kinds(r.search.warm.search, ['index'], ['fragment'])],
     ['warm query: submit → results (ms)', (r) => String(r.search.warm.ms)],
-    [
-      'report page at load, KiB gzip: largest / median',
-      (r) => `${kib(r.reportPage.largest.gzipBytes)} / ${kib(r.reportPage.median.gzipBytes)}`,
-    ],
-    [
-      'Lighthouse performance: home / largest report',
-      (r) => r.lighthouse?.map((l) => l.performance ?? '–').join(' / ') ?? '–',
-    ],
-    [
-      'second build, one report changed (s; of which indexing)',
-      (r) => (r.rebuild ? `${seconds(r.rebuild.seconds)} (${seconds(r.rebuild.indexingSeconds)})` : '–'),
-    ],
-    ['… its Astro phases (s): content sync / bundling / page generation', (r) => (r.rebuild ? phases(r.rebuild) : '–')],
-    ['load average before / after', (r) => `${r.loadAverageBefore} / ${r.loadAverageAfter}`],
   ];
+}
+
+/** Page weight, Lighthouse, the second build, and how busy the machine was. */
+const PAGE_AND_REBUILD_ROWS: Row[] = [
+  [
+    'report page at load, KiB gzip: largest / median',
+    (r) => `${kib(r.reportPage.largest.gzipBytes)} / ${kib(r.reportPage.median.gzipBytes)}`,
+  ],
+  [
+    'Lighthouse performance: home / largest report',
+    (r) => r.lighthouse?.map((l) => l.performance ?? '–').join(' / ') ?? '–',
+  ],
+  [
+    'second build, one report changed (s; of which indexing)',
+    (r) => (r.rebuild ? `${seconds(r.rebuild.seconds)} (${seconds(r.rebuild.indexingSeconds)})` : '–'),
+  ],
+  ['… its Astro phases (s): content sync / bundling / page generation', (r) => (r.rebuild ? phases(r.rebuild) : '–')],
+  ['load average before / after', (r) => `${r.loadAverageBefore} / ${r.loadAverageAfter}`],
+];
+
+/** One column per size of archive, smallest first. */
+function figureTable(runs: readonly SizeResult[], rows: readonly Row[]): string[] {
   const header = `| figure | ${runs.map((r) => `N = ${r.reports}`).join(' | ')} |`;
   const rule = `| --- | ${runs.map(() => '---:').join(' | ')} |`;
-  const body = rows.map(([label, cell]) => `| ${label} | ${runs.map(cell).join(' | ')} |`);
-  const targets = results.targets.map(
-    (t) => `| ${t.target} | ${t.reports} | ${t.value} | ≤ ${t.limit} | ${t.pass ? 'met' : '**missed**'} |`,
-  );
-  const m = results.machine;
+  return [header, rule, ...rows.map(([label, cell]) => `| ${label} | ${runs.map(cell).join(' | ')} |`)];
+}
+
+function targetTable(targets: readonly TargetCheck[]): string[] {
   return [
-    header,
-    rule,
-    ...body,
-    '',
     '| target | N | measured | limit | |',
     '| --- | ---: | ---: | ---: | --- |',
-    ...targets,
+    ...targets.map(
+      (t) => `| ${t.target} | ${t.reports} | ${t.value} | ≤ ${t.limit} | ${t.pass ? 'met' : '**missed**'} |`,
+    ),
+  ];
+}
+
+function machineLine({ machine: m, measuredAt }: BenchResults): string {
+  return (
+    `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}, Astro ${m.astro}, ` +
+    `@astrojs/mdx ${m.mdx}, Pagefind ${m.pagefind}, Chromium ${m.chromium}; measured ${measuredAt}.` +
+    (m.note ? ` ${m.note}` : '')
+  );
+}
+
+/** The results as a Markdown table (one column per N), the targets, the growth per report, and the machine. */
+export function renderTable(results: BenchResults): string {
+  const runs = [...results.runs].sort((a, b) => a.reports - b.reports);
+  const rows = [
+    ...BUILD_ROWS,
+    ...MEMORY_ROWS,
+    ...SIZE_ROWS,
+    ...searchRows(results.settings.queries),
+    ...PAGE_AND_REBUILD_ROWS,
+  ];
+  return [
+    ...figureTable(runs, rows),
+    '',
+    ...targetTable(results.targets),
     '',
     ...scalingTable(results.scaling, results.scalingDetail ?? []),
-    `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}, Astro ${m.astro}, ` +
-      `@astrojs/mdx ${m.mdx}, Pagefind ${m.pagefind}, Chromium ${m.chromium}; measured ${results.measuredAt}.` +
-      (m.note ? ` ${m.note}` : ''),
+    machineLine(results),
     '',
   ].join('\n');
 }
