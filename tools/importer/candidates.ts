@@ -5,7 +5,13 @@
  * uses one of the metric's own terms and its unit is one of the metric's units; otherwise it stays
  * `unassigned`, which only an unreviewed draft may keep.
  */
-import { parseQuantity, quantitySource, statesNumber } from '../../src/lib/numbers.ts';
+import {
+  hasMagnitude,
+  parseQuantity,
+  quantitySource,
+  statesNumber,
+  type QuantityGroups,
+} from '../../src/lib/numbers.ts';
 import { UNASSIGNED_METRIC } from '../../src/lib/report-checks.ts';
 import type { MetricData, StatEntry } from '../../src/schemas/index.ts';
 
@@ -198,8 +204,9 @@ export function findCandidates(
   let found = 0;
   for (const text of blocks) {
     for (const match of text.matchAll(QUANTITY)) {
-      const [raw, , , , magnitude, , unit = ''] = match;
-      if (!unit && !magnitude) continue;
+      const [raw] = match;
+      const { unit = '', ...groups }: QuantityGroups = match.groups ?? {};
+      if (!unit && !groups.percent && !hasMagnitude(groups)) continue;
       if (notAQuantity(text, match.index, unit)) continue;
       if (candidates.length >= limit) {
         found++; // counted, not quoted: the list is already full
