@@ -96,7 +96,9 @@ describe.each(cases.map((c) => [c.name, c] as const))('importing %s', (_name, c)
       expect(vocabularies.metrics.some((m) => m.id === stat.metric)).toBe(true);
       // The value is what parseQuantity makes of a quantity printed in the quote.
       const printed = [
-        ...stat.quote.matchAll(/(?:近|约|超过)?\d[\d,.]*(?:多|余)?(?:万亿|亿|万)?(?:多|余)?[^\d，、；。\s]{0,4}/gu),
+        ...stat.quote.matchAll(
+          /(?:近|约|超过)?(?:百分之)?(?:\d[\d,.]*|[零〇一二两俩三四五六七八九十百千万亿点]+)(?:多|余)?(?:万亿|亿|万)?(?:多|余)?[^\d，、；。\s]{0,4}/gu,
+        ),
       ].some((m) => {
         for (let end = m[0].length; end > 0; end--) {
           try {
