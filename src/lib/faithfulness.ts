@@ -30,13 +30,53 @@ export function sourceSegment(raw: string, lines?: { from: number; to: number })
   return slice.map((line) => line.replace(/^\s*#{1,6}(?:\s+|$)/, '')).join('\n');
 }
 
+type Author = { name: string; role?: string | undefined };
+
+/** Authors as printed: one role before all its names (本报记者 张三、李四 通讯员 王五), or before each. */
+function bylineTexts(authors: readonly Author[], separator: string): string[] {
+  const grouped: { role: string; names: string[] }[] = [];
+  for (const { name, role = '' } of authors) {
+    const last = grouped.at(-1);
+    if (last && last.role === role) last.names.push(name);
+    else grouped.push({ role, names: [name] });
+  }
+  const join = (parts: readonly string[]) => parts.filter((p) => p !== '').join(' ');
+  return [
+    join(grouped.map((g) => join([g.role, g.names.join(separator)]))),
+    join(authors.map((a) => join([a.role ?? '', a.name]))),
+    authors.map((a) => a.name).join(separator),
+  ];
+}
+
 /**
  * A byline leaves the body for the authors field; its printed decoration (the □ byline mark, the
- * brackets around names at the end of a report) is not text. These are the forms it may stand in.
+ * brackets around names at the end of a report) is not text. These are the forms it may stand in, most
+ * specific first: with or without □/■ or brackets, roles before each group of names or each name (or
+ * none, for a byline whose roles an editor added), names apart by spaces, 、 or ，.
  */
-export function bylineForms(authors: readonly { name: string; role?: string | undefined }[]): string[] {
+export function bylineForms(authors: readonly Author[]): string[] {
   if (authors.length === 0) return [];
-  const names = authors.map((a) => a.name).join(' ');
-  const withRoles = authors.map((a) => `${a.role ?? ''} ${a.name}`).join(' ');
-  return [withRoles, `□ ${names}`, `（${names}）`];
+  const texts = ['、', '，', ' '].flatMap((separator) => bylineTexts(authors, separator));
+  const framed = texts.flatMap((text) => [`□ ${text}`, `■ ${text}`, `（${text}）`, text]);
+  return [...new Set(framed)];
+}
+
+/**
+ * Everything of a source an article keeps: its body and the metadata printed text went to (title,
+ * subtitle, byline, page furniture). "Nothing lost" is `piecesMissingFrom(source, keptText(article))`.
+ */
+export function keptText(article: {
+  body: string;
+  title: string;
+  subtitle?: string | undefined;
+  authors?: readonly Author[] | undefined;
+  furniture?: readonly string[] | undefined;
+}): string {
+  return [
+    article.body,
+    article.title,
+    `——${article.subtitle ?? ''}`,
+    ...bylineForms(article.authors ?? []),
+    ...(article.furniture ?? []),
+  ].join('\n');
 }

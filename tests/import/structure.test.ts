@@ -26,7 +26,20 @@ describe('parseByline', () => {
         { name: '李华', role: '通讯员' },
       ],
     ],
-    ['本报记者张三 李四', [{ name: '张三', role: '本报记者' }, { name: '李四' }]],
+    [
+      '本报记者张三 李四',
+      [
+        { name: '张三', role: '本报记者' },
+        { name: '李四', role: '本报记者' },
+      ],
+    ],
+    [
+      '新华社记者 王五、赵六',
+      [
+        { name: '王五', role: '新华社记者' },
+        { name: '赵六', role: '新华社记者' },
+      ],
+    ],
     ['文/图 阿不都·热合曼', [{ name: '阿不都·热合曼', role: '文/图' }]],
   ])('%s', (line, authors) => {
     expect(parseByline(line)).toEqual(authors);

@@ -5,7 +5,14 @@
  * number counts is one the metric counts (assign-metric.ts); otherwise it stays `unassigned`, which only
  * an unreviewed draft may keep.
  */
-import { parseQuantity, quantitySource, statesNumber } from '../../src/lib/numbers.ts';
+import {
+  hasMagnitude,
+  parseChineseNumeral,
+  parseQuantity,
+  quantitySource,
+  statesNumber,
+  type QuantityGroups,
+} from '../../src/lib/numbers.ts';
 import { UNASSIGNED_METRIC } from '../../src/lib/report-checks.ts';
 import type { StatEntry } from '../../src/schemas/index.ts';
 import { assignMetric, type MetricEntry } from './assign-metric.ts';
@@ -84,17 +91,51 @@ const UNITS = [
   '％',
 ].sort((a, b) => [...b].length - [...a].length);
 
-const QUANTITY = new RegExp(`(?<![\\d.,０-９A-Za-z第])${quantitySource(UNITS.join('|'))}(?![\\d.])`, 'gu');
+/** Characters of a Chinese numeral: a quantity never starts right after one (the 一 of 统一 or 七一). */
+const NUMERAL_CHAR = '零〇一二两俩三四五六七八九十百千万亿';
+
+const QUANTITY = new RegExp(
+  `(?<![\\d.,０-９A-Za-z第${NUMERAL_CHAR}])${quantitySource(UNITS.join('|'))}(?![\\d.])`,
+  'gu',
+);
 
 /**
- * Clock times (15时22分, 8点30分: 分 is otherwise a score) and ranks (前10名) are no quantity. Dates
- * (9月11日), years and list numbers (1、 （2）) have no unit and ordinals a 第 before them, so QUANTITY
- * skips them already.
+ * Clock times (15时22分, 8点30分: 分 is otherwise a score), ranks (前10名), fractions (三分之一), digit
+ * counts (两位数增长), 三位一体 and durations (8个月) are no quantity. Dates (9月11日, 三月五日), years (二〇一四年)
+ * and list numbers (1、 一、) have no unit and ordinals a 第 before them, so QUANTITY skips them already.
  */
-function notAQuantity(text: string, start: number, unit: string): boolean {
+function notAQuantity(text: string, start: number, raw: string, groups: QuantityGroups): boolean {
+  const { number = '', unit = '' } = groups;
   const before = text.slice(Math.max(0, start - 4), start);
+  const after = text.slice(start + raw.length, start + raw.length + 4);
   return (
-    ((unit === '分' || unit === '分钟') && /\d\s*[时点]$/u.test(before)) || (unit === '名' && /[前后]$/u.test(before))
+    ((unit === '分' || unit === '分钟') && /\d\s*[时点]$/u.test(before)) ||
+    ((unit === '名' || unit === '位') && /[前后]$/u.test(before)) ||
+    (unit === '分' && after.startsWith('之')) ||
+    (unit === '位' && /^(?:数|一体)/u.test(after)) ||
+    (unit === '个' && after.startsWith('月')) ||
+    (/^\D/u.test(number) && notAChineseQuantity(groups, before, after))
+  );
+}
+
+/**
+ * Words that hold a Chinese numeral before a measure word: a lone 一 is an article (一批, 一起, 统一部署),
+ * a lone 二 an ordinal (二套住房: a count of two is 两), 零 a word (零部件), 十分 "very", a bare 百/千 a
+ * figure of speech (千家万户) unless qualified (近千人), 数十/几十 "dozens", a numeral in quotes a slogan
+ * (“两个维护”), 三期工程 a phase and 三次会议/四次全会 a session.
+ */
+function notAChineseQuantity(
+  { prefix, number = '', unit = '' }: QuantityGroups,
+  before: string,
+  after: string,
+): boolean {
+  return (
+    /^[一二零〇]$/u.test(number) ||
+    (/^[百千]/u.test(number) && !prefix) ||
+    unit === '分' ||
+    unit === '期' ||
+    /[数几“‘「『]$/u.test(before) ||
+    (unit === '次' && /^(?:会议|全会|全体会议)/u.test(after))
   );
 }
 
@@ -163,9 +204,10 @@ export function findCandidates(
   let found = 0;
   for (const text of blocks) {
     for (const match of text.matchAll(QUANTITY)) {
-      const [raw, , , , magnitude, , unit = ''] = match;
-      if (!unit && !magnitude) continue;
-      if (notAQuantity(text, match.index, unit)) continue;
+      const [raw] = match;
+      const groups: QuantityGroups = match.groups ?? {};
+      if (!groups.unit && !groups.percent && !hasMagnitude(groups)) continue;
+      if (notAQuantity(text, match.index, raw, groups)) continue;
       if (candidates.length >= limit) {
         found++; // counted, not quoted: the list is already full
         continue;
@@ -183,9 +225,11 @@ export function findCandidates(
       if (seen.has(key)) continue;
       seen.add(key);
       found++;
-      const years = [...sentenceAround(text, match.index).matchAll(/(?<!\d)((?:19|20)\d\d)(?=年)/gu)].map((m) =>
-        Number(m[1]),
-      );
+      const years = [
+        ...sentenceAround(text, match.index).matchAll(
+          /(?<![\d〇零一二三四五六七八九])((?:19|20)\d\d|(?:一九|二〇)[〇零一二三四五六七八九]{2})(?=年)/gu,
+        ),
+      ].map((m) => parseChineseNumeral(m[1] ?? ''));
       const suggestion = assignMetric(clause, match.index - from, raw.length, quantity.unit, metrics);
       // Keys in the order the content guide lists them, so the YAML reads like hand-made entries.
       candidates.push({

@@ -309,7 +309,14 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
     structure.title = options.title.trim();
     if (structure.titleSource === 'placeholder') structure.titleSource = 'marked';
   }
-  if (options.authors?.length) structure.authors = options.authors.map((name) => ({ name }));
+  if (options.authors?.length) {
+    // The manifest names the authors; the printed byline still says as what (本报记者 乌云).
+    const printed = new Map(structure.authors.map((a) => [a.name, a.role]));
+    structure.authors = options.authors.map((name) => {
+      const role = printed.get(name);
+      return role ? { name, role } : { name };
+    });
+  }
   const body = structure.blocks
     .filter((b) => b.kind !== 'note')
     .map((b) => b.text)

@@ -71,21 +71,28 @@ const LONG_HEADLINE_LENGTH = 300;
 
 const HAN_NAME = '\\p{Script=Han}{1,6}(?:·\\p{Script=Han}{1,8})?';
 const NAME = new RegExp(`^${HAN_NAME}$`, 'u');
-/** Printed roles in bylines: 本报记者 张三, 通讯员 李四, 文/图 王五. */
+/** Printed roles in bylines: 本报记者 张三, 新华社记者 李四, 通讯员 王五, 文/图 赵六. */
 const BYLINE_ROLES = [
   '本报特约记者',
+  '本报特约通讯员',
+  '本报见习记者',
   '本报通讯员',
   '本报记者',
+  '本报评论员',
+  '新华社特约记者',
+  '新华社记者',
+  '中新社记者',
   '特约记者',
+  '特约通讯员',
+  '见习记者',
   '通讯员',
   '实习生',
-  '本报评论员',
   '记者',
   '文/图',
   '文／图',
   '图/文',
   '图／文',
-];
+].sort((a, b) => b.length - a.length);
 const BYLINE_ROLE = new RegExp(BYLINE_ROLES.join('|'), 'gu'); // longest first, matched in one pass
 /** Editor, layout and page credits: page furniture, never authors (本版责任编辑 张明 版式 李华). */
 const CREDIT_WORD = /编辑|责编|美编|版式|组版|制图|校对|照排|审稿|终审|本版/u;
@@ -175,8 +182,8 @@ export function parseByline(line: string): Author[] | undefined {
       !CREDIT_WORD.test(token) &&
       [...token.replace('·', '')].length >= 2
     ) {
+      // A role stays until the next one: in 本报记者 张三 李四 both are 本报记者.
       authors.push(role ? { name: token, role } : { name: token });
-      role = undefined;
     } else {
       return undefined;
     }
@@ -210,13 +217,10 @@ function parseSignatory(line: string): Author[] | undefined {
   return [{ role: (match[1] ?? '').trim(), name: match[2] ?? '' }];
 }
 
-/** A trailing `（张玺 郭静）` after the last sentence of a paragraph. */
-function trailingByline(text: string): { text: string; authors: Author[] } | undefined {
-  const match = /[。！？”’」）)]\s*([（(][^（）()]{2,40}[）)])$/u.exec(text.slice(-60));
-  const authors = match ? parseByline(match[1] ?? '') : undefined;
-  if (!match || !authors) return undefined;
-  return { text: text.slice(0, text.length - (match[1] ?? '').length).trimEnd(), authors };
-}
+/** A bracket closing the last sentence of a paragraph: `……完成学业。（李玉波）`. */
+const CLOSING_BRACKET = /[。！？”’」）)]\s*([（(][^（）()]{2,40}[）)])$/u;
+/** The bracket a printed line ends with. */
+const PRINTED_BRACKET = /[（(][^（）()]{2,60}[）)]\s*$/u;
 
 interface Header {
   title: string;
@@ -502,18 +506,29 @@ function takeTrailingByline(structure: ReportStructure, raw: ReadonlyMap<number,
   const lastParagraph = structure.blocks.findLastIndex((b) => b.kind === 'paragraph');
   const block = structure.blocks[lastParagraph];
   if (!block || block.kind !== 'paragraph') return;
-  // Page credits are told by the printed line (rule 4 took the spaces out of the paragraph's text).
-  const credit = /[。！？”’」）)]\s*([（(][^（）()]{2,40}[）)])$/u.exec(block.text.slice(-60));
-  const printedCredit = /[（(][^（）()]{2,60}[）)]\s*$/u.exec(raw.get(block.lines.at(-1) ?? 0) ?? '')?.[0].trim();
-  if (credit && printedCredit && furnitureReason(printedCredit) === '编辑署名') {
-    block.text = block.text.slice(0, block.text.length - (credit[1] ?? '').length).trimEnd();
-    structure.furniture.push({ line: block.lines.at(-1) ?? 0, text: printedCredit, reason: '编辑署名' });
+  const line = block.lines.at(-1) ?? 0;
+  // Brackets are read as printed: rule 4 took the spaces out of the paragraph's text (（本版责任编辑 张明）,
+  // （本报记者 乌云 欧阳明）). Each one taken goes from the paragraph and from the printed line.
+  let printedLine = (raw.get(line) ?? '').trimEnd();
+  const take = () => {
+    const closing = CLOSING_BRACKET.exec(block.text.slice(-60))?.[1];
+    // A bracket the OCR broke across lines is not on the last line: then only the paragraph has it.
+    const printed = PRINTED_BRACKET.exec(printedLine)?.[0].trim() ?? closing;
+    return closing === undefined || printed === undefined ? undefined : { closing, printed };
+  };
+  const cut = ({ closing, printed }: { closing: string; printed: string }) => {
+    block.text = block.text.slice(0, -closing.length).trimEnd();
+    printedLine = printedLine.slice(0, -printed.length).trimEnd();
+  };
+  const credit = take();
+  if (credit && furnitureReason(credit.printed) === '编辑署名') {
+    cut(credit);
+    structure.furniture.push({ line, text: credit.printed, reason: '编辑署名' });
   }
-  const found = trailingByline(block.text);
-  if (!found) return;
-  block.text = found.text;
-  structure.authors.push(...found.authors);
-  const line = block.lines[block.lines.length - 1] ?? 0;
-  const printed = /[（(][^（）()]*[）)]\s*$/u.exec(raw.get(line) ?? '')?.[0] ?? '';
-  structure.bylines.push({ line, text: printed.trim(), reason: '文末署名' });
+  const byline = take();
+  const authors = byline && (parseByline(byline.printed) ?? parseByline(byline.closing));
+  if (!byline || !authors) return;
+  cut(byline);
+  structure.authors.push(...authors);
+  structure.bylines.push({ line, text: byline.printed, reason: '文末署名' });
 }
