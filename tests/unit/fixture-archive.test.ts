@@ -26,6 +26,8 @@ const LEFT_OUT: Record<VocabularyFolder & ('regions' | 'topics' | 'metrics'), Re
   metrics: {
     terms: "the importer's evidence for a metric; no page shows it",
     units: 'the units the importer accepts for a metric; pages show the units of the values',
+    counts: 'the nouns the importer suggests a metric by (issue #23); no page shows them',
+    context: "the words a metric's suggestion needs in its clause; no page shows them",
   },
 };
 
