@@ -218,6 +218,12 @@ function importOne(file: string, options: DraftOptions, context: Context): Outco
           `already in the archive as report ${earlier.report} (original ${earlier.original}); pass --force to import it again`,
       );
     }
+    const twin = context.index.sameHeading(draft.mdx);
+    if (twin) {
+      draft.warnings.push(
+        `与报道 ${twin} 标题、日期相同：栏目标题常每天重复，不算重复报道，请核对是否另一篇 / same headline and date as ${twin}`,
+      );
+    }
     const target = join(context.paths.reports, `${draft.id}.mdx`);
     if (existsSync(target) && !context.force) {
       throw new ImportError(
@@ -242,7 +248,7 @@ function importOne(file: string, options: DraftOptions, context: Context): Outco
         return paths;
       });
     }
-    context.index.remember(draft.originalName, bytes, draft.textDigest, draft.id, lines);
+    context.index.remember(draft.originalName, bytes, draft, lines);
     return { file, draft, bytes: bytes.byteLength, ...(written ? { written } : {}) };
   } catch (error) {
     if (error instanceof ImportError) return { file, error };

@@ -1,8 +1,10 @@
 /**
  * One real build: every seed and the hostile fixture imported with `npm run import` into a throwaway
- * copy of the project, and a generated folder of dated reports in every encoding imported in one batch
- * with a manifest of regions and topics only; then `npm run build` (astro build and the search index) under a base path. The drafts build,
- * show 未校对, link their originals (served byte for byte) and are in the search index at once.
+ * copy of the project, a generated folder of dated reports in every encoding imported in one batch
+ * with a manifest of regions and topics only, and real news items (tests/fixtures/corpus-sample/, with a
+ * column title that recurs) imported one by one with `--year`; then `npm run build` (astro build and the
+ * search index) under a base path. The drafts build, show 未校对, link their originals (served byte for
+ * byte), keep every sentence of their sources and are in the search index at once.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
@@ -13,6 +15,8 @@ import { runSearch } from '../../src/lib/search-engine.ts';
 import { loadPagefind, type NodeSearch } from '../helpers/pagefind.ts';
 import { createSandbox, type Sandbox } from '../../tools/shared/sandbox.ts';
 import { decodeSource } from '../../src/lib/decode.ts';
+import { keptText, piecesMissingFrom } from '../../src/lib/faithfulness.ts';
+import { ROOT } from '../../tools/shared/content.ts';
 import {
   bodyText,
   FIXTURES,
@@ -81,6 +85,14 @@ function generatedCollection(dir: string): {
 let collection: ReturnType<typeof generatedCollection>;
 let batch: Run;
 
+/** Real news items (see its README), imported one by one with the year from the file name. */
+const CORPUS_SAMPLE = join(ROOT, 'tests/fixtures/corpus-sample');
+const corpusFiles = readdirSync(CORPUS_SAMPLE)
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
+const corpusRuns: Run[] = [];
+const corpusDrafts: string[] = [];
+
 beforeAll(() => {
   sandbox = createSandbox();
   const inputs = [
@@ -95,6 +107,13 @@ beforeAll(() => {
   });
   collection = generatedCollection(sandbox.dir);
   batch = runImport([join(sandbox.dir, 'incoming'), '--manifest', collection.manifest, '--root', sandbox.dir]);
+  const before = new Set(readdirSync(join(sandbox.dir, 'content/reports')));
+  for (const name of corpusFiles) {
+    const year = name.slice('xwlb-'.length, 'xwlb-'.length + 4);
+    const args = ['--year', year, '--region', 'china', '--topics', 'organising', '--root', sandbox.dir];
+    corpusRuns.push(runImport([join(CORPUS_SAMPLE, name), ...args]));
+  }
+  corpusDrafts.push(...readdirSync(join(sandbox.dir, 'content/reports')).filter((name) => !before.has(name)));
   build = sandbox.build({ BASE_PATH: BASE });
 }, 600_000);
 afterAll(() => sandbox?.remove());
@@ -166,6 +185,32 @@ describe('imported drafts in a real build', () => {
       expect(draft!.data.region, file.name).toBe(file.region);
       expect(draft!.data.authors, file.name).toEqual([]);
       expect(draft!.data.source.furniture, file.name).toContain('（本版责任编辑 张明 版式 李华）');
+    }
+  });
+
+  it('imported the real news items one by one with --year: none refused, a recurring headline builds', () => {
+    for (const [i, run] of corpusRuns.entries()) expect(run.status, `${corpusFiles[i]}: ${run.stderr}`).toBe(0);
+    expect(corpusDrafts).toHaveLength(corpusFiles.length);
+    const drafts = corpusDrafts.map((name) => readImported(join(sandbox.dir, 'content/reports', name)).data);
+    // Three 国内联播快讯 of 2023: with only the year known, the same title and date; still one report each.
+    expect(drafts.filter((d) => d.title === '国内联播快讯' && d.year === 2023)).toHaveLength(3);
+    // The importer notes the shared headline and date of the second and third: a warning, not a refusal.
+    expect(corpusRuns.filter((run) => run.stdout.includes('标题、日期相同'))).toHaveLength(2);
+    for (const name of corpusDrafts) {
+      expect(existsSync(join(sandbox.dir, 'dist/reports', name.replace(/\.mdx$/, ''), 'index.html')), name).toBe(true);
+    }
+  });
+
+  it('kept every sentence of each real news item in its draft, and added none', () => {
+    for (const name of corpusDrafts) {
+      const { data, body } = readImported(join(sandbox.dir, 'content/reports', name));
+      const source = decodeSource(readFileSync(join(sandbox.dir, 'public/originals', data.source.file))).text;
+      const text = bodyText(body);
+      expect(
+        piecesMissingFrom(source, keptText({ ...data, body: text, furniture: data.source.furniture })),
+        name,
+      ).toEqual([]);
+      expect(piecesMissingFrom(text, source), name).toEqual([]);
     }
   });
 

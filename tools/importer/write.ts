@@ -111,6 +111,8 @@ export class ArchiveIndex {
   private readonly byBytes = new Map<string, string>();
   private readonly byText = new Map<string, string>();
   private readonly users = new Map<string, { id: string; lines?: string }[]>();
+  /** Reports by headline and printed date: a recurring column title is no duplicate, but worth a look. */
+  private readonly headings = new Map<string, string>();
 
   constructor(paths: ProjectPaths, textDigest: (bytes: Uint8Array) => string | undefined) {
     for (const name of visibleFiles(paths.originals)) {
@@ -122,9 +124,22 @@ export class ArchiveIndex {
     }
     for (const name of visibleFiles(paths.reports).filter((n) => n.endsWith('.mdx'))) {
       const text = readIfThere(join(paths.reports, name))?.toString('utf8');
-      const source = text === undefined ? undefined : reportSource(text);
+      if (text === undefined) continue;
+      const source = reportSource(text);
       if (source) this.use(source.file, name.slice(0, -'.mdx'.length), source.lines);
+      this.rememberHeading(text, name.slice(0, -'.mdx'.length));
     }
+  }
+
+  private rememberHeading(mdx: string, id: string): void {
+    const heading = reportHeading(mdx);
+    if (heading !== undefined && !this.headings.has(heading)) this.headings.set(heading, id);
+  }
+
+  /** A report with the same headline and printed date (or year) as this draft, if any. */
+  sameHeading(mdx: string): string | undefined {
+    const heading = reportHeading(mdx);
+    return heading === undefined ? undefined : this.headings.get(heading);
   }
 
   private use(original: string, id: string, lines: string | undefined): void {
@@ -153,11 +168,37 @@ export class ArchiveIndex {
     return undefined;
   }
 
-  remember(original: string, bytes: Uint8Array, textDigest: string, id: string, lines: string | undefined): void {
+  remember(
+    original: string,
+    bytes: Uint8Array,
+    draft: { textDigest: string; id: string; mdx: string },
+    lines: string | undefined,
+  ): void {
     this.byBytes.set(sha256(bytes), original);
-    if (!this.byText.has(textDigest)) this.byText.set(textDigest, original);
-    this.use(original, id, lines);
+    if (!this.byText.has(draft.textDigest)) this.byText.set(draft.textDigest, original);
+    this.use(original, draft.id, lines);
+    this.rememberHeading(draft.mdx, draft.id);
   }
+}
+
+/** A top-level scalar of a frontmatter (`title: …`), YAML-parsed; undefined when absent or broken. */
+function scalar(frontmatter: string, key: string): string | undefined {
+  const line = new RegExp(`^${key}:[ \\t]*(\\S.*)$`, 'mu').exec(frontmatter)?.[0];
+  try {
+    const value = line === undefined ? undefined : (parse(line) as Record<string, unknown>)[key];
+    return value === undefined || value === null ? undefined : String(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Headline and printed date (the year when no date is printed) of a report, without parsing all of it. */
+export function reportHeading(mdx: string): string | undefined {
+  const frontmatter = mdx.split(/^---$/mu)[1] ?? '';
+  const title = scalar(frontmatter, 'title');
+  const dateBlock = /^date:\n((?:[ \t]+.*\n)*)/mu.exec(frontmatter)?.[1];
+  const date = (dateBlock && scalar(dateBlock.replace(/^[ \t]+/gmu, ''), 'value')) || scalar(frontmatter, 'year');
+  return title === undefined || date === undefined ? undefined : `${title}\u0000${date}`;
 }
 
 /** `source.file` and `source.lines` of a report, read from its frontmatter without parsing all of it. */
