@@ -1,5 +1,5 @@
 /**
- * Incremental builds (experimental.incrementalBuild, with each report page's cache key from
+ * Incremental builds (experimental.incrementalBuild, with each report and metric page's cache key from
  * src/lib/archive.ts): a second build of unchanged content restores the report pages and gives the same
  * site byte for byte; a change to what a page shows re-renders it — never a stale page.
  */
@@ -39,6 +39,11 @@ describe('a second build', () => {
     const first = snapshot();
     const output = build();
     for (const id of reportIds()) expect(output).toContain(`/reports/${id}/index.html (restored)`);
+    const metricPages = readdirSync(join(sandbox.dir, 'dist/data'), { withFileTypes: true }).filter((e) =>
+      e.isDirectory(),
+    );
+    expect(metricPages.length).toBeGreaterThan(0);
+    for (const { name } of metricPages) expect(output).toContain(`/data/${name}/index.html (restored)`);
     const second = snapshot();
     expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
     for (const [file, bytes] of first) expect(second.get(file)?.equals(bytes), file).toBe(true);
@@ -62,5 +67,16 @@ describe('a second build', () => {
     const onTopic = reportIds().filter((id) => reportPage(id).includes('/topics/assistance/'));
     expect(onTopic.length).toBeGreaterThan(0);
     for (const id of onTopic) expect(reportPage(id), id).toContain('困难职工帮扶（改名）');
+    // The metric pages that list the report's statistics name it anew.
+    const metrics = [...new Set([...source.matchAll(/^\s+metric: ([\w-]+)/gm)].map((m) => m[1]!))];
+    const listing = metrics.filter((metric) =>
+      readFileSync(join(sandbox.dir, `dist/data/${metric}/index.html`), 'utf8').includes(`/reports/${changed}/`),
+    );
+    expect(listing.length).toBeGreaterThan(0);
+    for (const metric of listing) {
+      expect(readFileSync(join(sandbox.dir, `dist/data/${metric}/index.html`), 'utf8'), metric).toContain(
+        `${title}（修订）`,
+      );
+    }
   });
 });
