@@ -85,19 +85,24 @@ export default function rehypeArticleAnchors() {
     const quotes = (file.data.astro?.frontmatter?.stats ?? [])
       .map((stat) => stat.quote)
       .filter((quote): quote is string => typeof quote === 'string');
+    // Blocks in document order with their text, taken once: marking wraps text, it never changes it.
+    const blocks: { node: Parent; text: string }[] = [];
+    visit(tree, (node) => {
+      if (isParent(node) && isBlock(node)) {
+        blocks.push({
+          node,
+          text: textRuns(node)
+            .map((run) => run.node.value)
+            .join(''),
+        });
+      }
+    });
     for (const [quote, id] of quoteAnchorIds(quotes).distinct) {
-      let done = false;
-      visit(tree, (node) => {
-        if (done || !isParent(node) || !isBlock(node)) return;
-        const text = textRuns(node)
-          .map((run) => run.node.value)
-          .join('');
-        const at = text.indexOf(quote);
-        if (at >= 0) {
-          markRange(node, at, at + quote.length, id);
-          done = true;
-        }
-      });
+      const block = blocks.find((b) => b.text.includes(quote));
+      if (block) {
+        const at = block.text.indexOf(quote);
+        markRange(block.node, at, at + quote.length, id);
+      }
     }
   };
 }
