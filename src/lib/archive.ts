@@ -99,7 +99,7 @@ async function load(): Promise<Archive> {
  */
 export function pageCacheKey(archive: Archive, reports: readonly (Report | undefined)[]): string {
   const parts = reports.map((r) =>
-    r ? `${r.id}:${r.entry.digest ?? sha256(JSON.stringify(r.data) + r.entry.body)}` : '-',
+    r ? `${r.id}:${r.entry.digest ?? sha256(JSON.stringify(r.data))}` : '-',
   );
   return sha256([archive.vocabularyDigest, ...parts].join('\n'));
 }

@@ -131,10 +131,10 @@ async function loadFile(
   }
   const { html, headings, text, searchText } = rendered.report;
   const metadata: StoredMetadata = { textDigest: sha256(comparable(text)) };
+  // No `body`: nothing reads it after rendering, and the data store is one module every page build loads.
   store.set({
     id,
     data,
-    body: content.trim(),
     filePath: relative(fileURLToPath(config.root), path),
     digest,
     rendered: { html, metadata: { headings, ...metadata } },
