@@ -1,10 +1,11 @@
 /**
  * The reports' content loader. Each `content/reports/*.mdx` is read and parsed once
- * (src/lib/report-render.ts); the data store keeps its frontmatter and its rendered HTML and headings
- * (`render(entry)` shows them), so no report becomes a module of its own and nothing in one runs. An
- * entry whose digest (file, base path, renderer revision) is unchanged since the last sync is not parsed
- * again. Beside the store the loader writes the search source (src/lib/search-source.ts), from which the
- * indexer reads each report's text without scraping built pages.
+ * (src/lib/report-render.ts), so no report becomes a module of its own and nothing in one runs. The data
+ * store keeps its frontmatter; its rendered HTML and headings go to a file of their own in Astro's cache
+ * folder (src/lib/rendered-reports.ts), which the report page reads. An entry whose digest (file, base
+ * path, renderer revision) is unchanged since the last sync is not parsed again. The loader also writes
+ * the search source (src/lib/search-source.ts), from which the indexer reads each report's text without
+ * scraping built pages.
  *
  * Every failure is collected, each naming the file and the field or line: the frontmatter's schema,
  * code or unknown elements in the body, quotes not in the body or not stating their value, unknown
@@ -31,15 +32,10 @@ import {
   type FieldProblem,
   type Vocabularies,
 } from './report-checks.ts';
+import { pruneRenderedBodies, renderedBodyExists, writeRenderedBody } from './rendered-reports.ts';
 import { RENDER_REVISION, renderReportBody } from './report-render.ts';
 import { readSearchSource, searchSourcePath, writeSearchSource, type SearchSourceRecord } from './search-source.ts';
 import type { ReportFrontmatter } from '../schemas/index.ts';
-
-/** What a stored entry keeps beside its HTML, so an unchanged report needs no parse for the checks. */
-interface StoredMetadata {
-  /** sha256 of the body's comparable text: two reports with the same text are one report twice. */
-  textDigest: string;
-}
 
 interface LoadedReport {
   id: string;
@@ -67,11 +63,18 @@ function knownVocabularies(): Vocabularies {
 const slugOf = (ref: string | { id: string }) => (typeof ref === 'string' ? ref : ref.id);
 
 /** The search source of a report: its identity and facets, and the text the page shows as its article. */
-function searchRecord(id: string, digest: string, data: ReportFrontmatter, bodyText: string): SearchSourceRecord {
+function searchRecord(
+  id: string,
+  digest: string,
+  textDigest: string,
+  data: ReportFrontmatter,
+  bodyText: string,
+): SearchSourceRecord {
   const head = [data.subtitle ? `——${data.subtitle}` : '', bylineText(data.authors)].join('');
   return {
     id,
     digest,
+    textDigest,
     title: data.title,
     text: head + bodyText,
     region: slugOf(data.region),
@@ -90,6 +93,7 @@ async function loadFile(
   failures: string[],
 ): Promise<LoadedReport | undefined> {
   const { store, generateDigest, config } = context;
+  const cacheDir = fileURLToPath(config.cacheDir);
   const parseData = context.parseData as ParseData;
   const id = file.slice(0, -'.mdx'.length);
   const path = join(contentDir('reports'), file);
@@ -98,9 +102,8 @@ async function loadFile(
   const digest = generateDigest(`${RENDER_REVISION}\u0000${config.base}\u0000${contents}`);
   const existing = store.get(id);
   const cached = cachedSearch.get(id);
-  if (existing?.digest === digest && cached?.digest === digest && existing.rendered?.metadata) {
-    const { textDigest } = existing.rendered.metadata as unknown as StoredMetadata;
-    return { id, file: shown, data: existing.data as ReportFrontmatter, textDigest, search: cached };
+  if (existing?.digest === digest && cached?.digest === digest && renderedBodyExists(cacheDir, id)) {
+    return { id, file: shown, data: existing.data as ReportFrontmatter, textDigest: cached.textDigest, search: cached };
   }
 
   // Blank the frontmatter but keep its lines, so the body's problems name lines of the file.
@@ -130,16 +133,11 @@ async function loadFile(
     return undefined;
   }
   const { html, headings, text, searchText } = rendered.report;
-  const metadata: StoredMetadata = { textDigest: sha256(comparable(text)) };
-  // No `body`: nothing reads it after rendering, and the data store is one module every page build loads.
-  store.set({
-    id,
-    data,
-    filePath: relative(fileURLToPath(config.root), path),
-    digest,
-    rendered: { html, metadata: { headings, ...metadata } },
-  });
-  return { id, file: shown, data, textDigest: metadata.textDigest, search: searchRecord(id, digest, data, searchText) };
+  const textDigest = sha256(comparable(text));
+  writeRenderedBody(cacheDir, id, { digest, html, headings });
+  // Frontmatter only: the data store is one module every page build compiles and holds in memory.
+  store.set({ id, data, filePath: relative(fileURLToPath(config.root), path), digest });
+  return { id, file: shown, data, textDigest, search: searchRecord(id, digest, textDigest, data, searchText) };
 }
 
 /** The checks across files: references, originals and their fixity, and reports that are one report twice. */
@@ -181,6 +179,7 @@ export function reportsLoader(): Loader {
       }
       const present = new Set(files.map((f) => f.slice(0, -'.mdx'.length)));
       for (const id of context.store.keys()) if (!present.has(id)) context.store.delete(id);
+      pruneRenderedBodies(fileURLToPath(context.config.cacheDir), present);
       failures.push(...checkArchive(reports));
       if (failures.length) throw new Error(`报道内容核对失败 / report check failed:\n${failures.join('\n')}`);
       writeSearchSource(

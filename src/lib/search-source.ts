@@ -10,6 +10,8 @@ export interface SearchSourceRecord {
   id: string;
   /** The entry's digest when the text was taken (the loader's cache key). */
   digest: string;
+  /** sha256 of the body's reading text, whitespace and widths ignored: the same text is one report twice. */
+  textDigest: string;
   title: string;
   /** What the report page shows as the article below its headline: subtitle, byline, body. */
   text: string;
