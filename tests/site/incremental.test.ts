@@ -68,7 +68,7 @@ describe('a second build', () => {
     expect(onTopic.length).toBeGreaterThan(0);
     for (const id of onTopic) expect(reportPage(id), id).toContain('困难职工帮扶（改名）');
     // The metric pages that list the report's statistics name it anew.
-    const metrics = [...new Set([...source.matchAll(/^\s+metric: ([\w-]+)/gm)].map((m) => m[1]!))];
+    const metrics = [...new Set([...source.matchAll(/^\s+(?:- )?metric: ([\w-]+)/gm)].map((m) => m[1]!))];
     const listing = metrics.filter((metric) =>
       readFileSync(join(sandbox.dir, `dist/data/${metric}/index.html`), 'utf8').includes(`/reports/${changed}/`),
     );
