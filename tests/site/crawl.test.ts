@@ -3,7 +3,7 @@
  * resolves; every report is reachable from its region, year and topic pages; one h1 and lang="zh-CN"
  * on every page.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { builtReports, htmlFiles, page, siteDir } from '../helpers/site.ts';
@@ -164,9 +164,34 @@ describe('the built site under a base path', () => {
   });
 
   it('publishes a sitemap, an RSS feed and robots.txt with absolute URLs under the base', () => {
-    expect(fileFor(`${base}sitemap-index.xml`)).toBeDefined();
-    expect(fileFor(`${base}rss.xml`)).toBeDefined();
-    expect(fileFor(`${base}robots.txt`)).toBeDefined();
+    const read = (pathname: string) => {
+      const file = fileFor(pathname);
+      expect(file, pathname).toBeDefined();
+      return readFileSync(join(siteDir(), file!), 'utf8');
+    };
+    /** The absolute URLs of a file, each of which must lie under the site and base and resolve to a built file. */
+    const urlsIn = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!);
+    const resolves = (url: string) => {
+      expect(url.startsWith(`${SITE}${base}`), url).toBe(true);
+      expect(fileFor(new URL(url).pathname), url).toBeDefined();
+    };
+
+    // robots.txt names the sitemap index; the index names the sitemaps; they list every page but the 404.
+    const robots = read(`${base}robots.txt`);
+    const sitemapIndex = urlsIn(robots, /^Sitemap: (\S+)$/gm);
+    expect(sitemapIndex).toEqual([`${SITE}${base}sitemap-index.xml`]);
+    const sitemaps = urlsIn(read(`${base}sitemap-index.xml`), /<loc>([^<]+)<\/loc>/g);
+    expect(sitemaps.length).toBeGreaterThan(0);
+    sitemaps.forEach(resolves);
+    const listed = sitemaps.flatMap((url) => urlsIn(read(new URL(url).pathname), /<loc>([^<]+)<\/loc>/g));
+    listed.forEach(resolves);
+    expect(new Set(listed)).toEqual(new Set(pages.filter((f) => f !== '404.html').map((f) => `${SITE}${urlOf(f)}`)));
+
+    // The feed links every item to a report page under the base.
+    const items = urlsIn(read(`${base}rss.xml`), /<link>([^<]+)<\/link>/g).filter((url) => url.includes('/reports/'));
+    expect(items.length).toBe(Math.min(reports.length, 50));
+    items.forEach(resolves);
+
     const $ = page('index.html');
     expect($('link[rel="canonical"]').attr('href')).toBe(`${SITE}${base}`);
   });
