@@ -17,6 +17,7 @@ import {
   manifestFiles,
   readManifest,
   shown,
+  type Input,
   type Manifest,
   type ManifestRow,
 } from './importer/manifest.ts';
@@ -284,104 +285,131 @@ function finalTable(outcomes: readonly Outcome[]): string {
   ].join('\n');
 }
 
-function main(argv: string[]): number {
-  let values;
-  let positionals;
+const OPTIONS = {
+  manifest: { type: 'string' },
+  region: { type: 'string' },
+  year: { type: 'string' },
+  date: { type: 'string' },
+  topics: { type: 'string' },
+  id: { type: 'string' },
+  lines: { type: 'string' },
+  root: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** The command line read as OPTIONS says (throws on an unknown option or a missing value). */
+const readArgs = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+type Values = ReturnType<typeof readArgs>['values'];
+
+/** What the command line asks for: the files and folders given, and the values of the options. */
+function parseCommandLine(argv: string[]): { values: Values; positionals: string[] } | number {
   try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        manifest: { type: 'string' },
-        region: { type: 'string' },
-        year: { type: 'string' },
-        date: { type: 'string' },
-        topics: { type: 'string' },
-        id: { type: 'string' },
-        lines: { type: 'string' },
-        root: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        'dry-run': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
+    return readArgs(argv);
   } catch (error) {
     console.error(`参数错误 / bad arguments: ${error instanceof Error ? error.message : error}\n${USAGE}`);
     return 2;
   }
+}
+
+/** One import's plan: the files, the manifest, the defaults every file takes and the project written to. */
+interface Plan {
+  inputs: Input[];
+  manifest: Manifest | undefined;
+  /** One file named on the command line: the detailed summary; anything else is a batch with a table. */
+  single: boolean;
+  defaults: Defaults;
+  context: Context;
+}
+
+function planImport(values: Values, positionals: string[]): Plan {
+  const manifest: Manifest | undefined =
+    values.manifest === undefined ? undefined : readManifest(resolve(userDir, values.manifest));
+  const given = positionals.map((p) => resolve(userDir, p));
+  if (given.length === 0 && !manifest) throw new ImportError('usage', '缺少要导入的文件 / no file given');
+  const inputs = expandInputs(given.length ? given : manifestFiles(manifest as Manifest), manifest?.path);
+  const single = given.length === 1 && inputs.length === 1 && inputs[0]?.path === given[0];
+  if (!single && (values.id !== undefined || values.lines !== undefined)) {
+    throw new ImportError(
+      'usage',
+      '--id 和 --lines 只能用于单个文件；批量导入请写在清单的 id、lines 列 / --id and --lines apply to one file only: use the manifest',
+    );
+  }
+  const defaults: Defaults = {
+    region: values.region,
+    year: parseYear(values.year),
+    date: values.date,
+    topics: topicList(values.topics),
+    id: values.id,
+    lines: parseLines(values.lines),
+  };
+  const root = resolve(userDir, values.root ?? repoRoot);
+  const paths = projectPaths(root);
+  const context: Context = {
+    root,
+    paths,
+    vocabularies: loadVocabularies(root),
+    index: new ArchiveIndex(paths, textDigestOf),
+    force: values.force,
+    dryRun: values['dry-run'],
+  };
+  return { inputs, manifest, single, defaults, context };
+}
+
+/** One file: imported with the detailed summary, or refused (thrown). */
+function importSingle({ inputs, manifest, defaults, context }: Plan): number {
+  const { path: file, problem } = inputs[0] as { path: string; problem?: ImportError };
+  if (problem) throw problem;
+  const outcome = importOne(file, optionsFor(file, manifest?.rowFor(file), defaults), context);
+  if (outcome.error) throw outcome.error;
+  console.log(summary(outcome.draft as Draft, shown(file, userDir), outcome.bytes ?? 0, context.root, outcome.written));
+  return 0;
+}
+
+/** Many files: each imported or refused on its own, a progress line on a terminal, then the table. */
+function importBatch({ inputs, manifest, defaults, context }: Plan): number {
+  const outcomes: Outcome[] = [];
+  const progress = process.stderr.isTTY;
+  inputs.forEach((input, i) => {
+    if (progress)
+      process.stderr.write(
+        `\r\u001b[K导入中 / importing ${i + 1}/${inputs.length}  ${clip(shown(input.path, userDir), 50)}`,
+      );
+    if (input.problem) {
+      outcomes.push({ file: input.path, error: input.problem });
+      return;
+    }
+    const row = manifest?.rowFor(input.path);
+    try {
+      outcomes.push(importOne(input.path, optionsFor(input.path, row, defaults), context));
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      // A manifest value the file was refused for: say which row it is on.
+      outcomes.push({
+        file: input.path,
+        error: row ? new ImportError(error.code, `清单第 ${row.line} 行：${error.message}`) : error,
+      });
+    }
+  });
+  if (progress) process.stderr.write('\r\u001b[K');
+  console.log(finalTable(outcomes));
+  if (context.dryRun) console.log('试运行，未写入文件 / dry run, nothing written');
+  return outcomes.some((o) => o.error) ? 1 : 0;
+}
+
+/** The exit code: 0 done, 1 a file refused, 2 a usage error. */
+function main(argv: string[]): number {
+  const parsed = parseCommandLine(argv);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-
   try {
-    const manifest: Manifest | undefined =
-      values.manifest === undefined ? undefined : readManifest(resolve(userDir, values.manifest));
-    const given = positionals.map((p) => resolve(userDir, p));
-    if (given.length === 0 && !manifest) throw new ImportError('usage', '缺少要导入的文件 / no file given');
-    const inputs = expandInputs(given.length ? given : manifestFiles(manifest as Manifest), manifest?.path);
-    // One file named on the command line: the detailed summary; anything else is a batch with a table.
-    const single = given.length === 1 && inputs.length === 1 && inputs[0]?.path === given[0];
-    if (!single && (values.id !== undefined || values.lines !== undefined)) {
-      throw new ImportError(
-        'usage',
-        '--id 和 --lines 只能用于单个文件；批量导入请写在清单的 id、lines 列 / --id and --lines apply to one file only: use the manifest',
-      );
-    }
-    const defaults: Defaults = {
-      region: values.region,
-      year: parseYear(values.year),
-      date: values.date,
-      topics: topicList(values.topics),
-      id: values.id,
-      lines: parseLines(values.lines),
-    };
-    const root = resolve(userDir, values.root ?? repoRoot);
-    const paths = projectPaths(root);
-    const context: Context = {
-      root,
-      paths,
-      vocabularies: loadVocabularies(root),
-      index: new ArchiveIndex(paths, textDigestOf),
-      force: values.force,
-      dryRun: values['dry-run'],
-    };
-
-    if (single) {
-      const { path: file, problem } = inputs[0] as { path: string; problem?: ImportError };
-      if (problem) throw problem;
-      const outcome = importOne(file, optionsFor(file, manifest?.rowFor(file), defaults), context);
-      if (outcome.error) throw outcome.error;
-      console.log(summary(outcome.draft as Draft, shown(file, userDir), outcome.bytes ?? 0, root, outcome.written));
-      return 0;
-    }
-
-    const outcomes: Outcome[] = [];
-    const progress = process.stderr.isTTY;
-    inputs.forEach((input, i) => {
-      if (progress)
-        process.stderr.write(
-          `\r\u001b[K导入中 / importing ${i + 1}/${inputs.length}  ${clip(shown(input.path, userDir), 50)}`,
-        );
-      if (input.problem) {
-        outcomes.push({ file: input.path, error: input.problem });
-        return;
-      }
-      const row = manifest?.rowFor(input.path);
-      try {
-        outcomes.push(importOne(input.path, optionsFor(input.path, row, defaults), context));
-      } catch (error) {
-        if (!(error instanceof ImportError)) throw error;
-        outcomes.push({
-          file: input.path,
-          error: row ? new ImportError(error.code, `清单第 ${row.line} 行：${error.message}`) : error,
-        });
-      }
-    });
-    if (progress) process.stderr.write('\r\u001b[K');
-    console.log(finalTable(outcomes));
-    if (context.dryRun) console.log('试运行，未写入文件 / dry run, nothing written');
-    return outcomes.some((o) => o.error) ? 1 : 0;
+    const plan = planImport(values, positionals);
+    return plan.single ? importSingle(plan) : importBatch(plan);
   } catch (error) {
     if (error instanceof ImportError) {
       console.error(`导入失败 / import failed: ${error.message}${error.code === 'usage' ? `\n${USAGE}` : ''}`);

@@ -98,9 +98,7 @@ async function load(): Promise<Archive> {
  * it changes when any of them or any vocabulary changes, so an unchanged page is not rendered again.
  */
 export function pageCacheKey(archive: Archive, reports: readonly (Report | undefined)[]): string {
-  const parts = reports.map((r) =>
-    r ? `${r.id}:${r.entry.digest ?? sha256(JSON.stringify(r.data))}` : '-',
-  );
+  const parts = reports.map((r) => (r ? `${r.id}:${r.entry.digest ?? sha256(JSON.stringify(r.data))}` : '-'));
   return sha256([archive.vocabularyDigest, ...parts].join('\n'));
 }
 

@@ -291,7 +291,8 @@ export function excerptBlockIndex(result: SearchResult): number {
 const CONTEXT_BEFORE = 30;
 const EXCERPT_LENGTH = 110;
 
-function escapeHtml(text: string): string {
+/** Text made safe inside HTML text and quoted attributes (the search page builds its markup with it too). */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -10,6 +10,7 @@ import {
   EXCERPT_BLOCK,
   FACETS,
   countFacets,
+  escapeHtml,
   excerptBlockIndex,
   excerptPath,
   excerptText,
@@ -24,6 +25,7 @@ import {
   type PagefindApi,
   type SearchContext,
   type SearchRequest,
+  type SearchOutcome,
   type SearchResult,
   type SearchTable,
 } from '../lib/search-engine.ts';
@@ -47,21 +49,37 @@ async function readGzipJson<T>(response: Response): Promise<T> {
   return (await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).json()) as T;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The page's parts, all in src/pages/search.astro. */
+interface PageParts {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  sort: HTMLSelectElement;
+  facetsBox: HTMLElement;
+  status: HTMLElement;
+  list: HTMLOListElement;
 }
 
-export async function startSearchPage(doc: Document, base: string): Promise<void> {
+function findParts(doc: Document): PageParts {
   const form = doc.querySelector<HTMLFormElement>('[data-search-form]')!;
-  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-  const sort = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
-  const facetsBox = form.querySelector<HTMLElement>('[data-facets]')!;
-  const status = doc.querySelector<HTMLElement>('[data-search-status]')!;
-  const list = doc.getElementById('search-results') as HTMLOListElement;
-  const bundle = `${base}pagefind/`;
-  /** Results shown at first and per 显示更多 (the page says 10); each loads one excerpt block. */
-  const PAGE = Number(list.dataset.pageSize) || 10;
+  return {
+    form,
+    input: form.querySelector<HTMLInputElement>('input[name="q"]')!,
+    sort: form.querySelector<HTMLSelectElement>('select[name="sort"]')!,
+    facetsBox: form.querySelector<HTMLElement>('[data-facets]')!,
+    status: doc.querySelector<HTMLElement>('[data-search-status]')!,
+    list: doc.getElementById('search-results') as HTMLOListElement,
+  };
+}
 
+/** What every search needs, loaded once: the engine's context, the table and the facets' totals. */
+interface Loaded {
+  context: SearchContext;
+  table: SearchTable;
+  totals: FilterCounts;
+  loadBlock: (report: number, k: number) => Promise<ExcerptBlock>;
+}
+
+async function loadSearch(bundle: string): Promise<Loaded> {
   const [module, table] = await Promise.all([
     import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>,
     fetch(`${bundle}search-table.json`).then((r) => r.json() as Promise<SearchTable>),
@@ -71,80 +89,166 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
   await pagefind.init();
   const context: SearchContext = await openSearch(pagefind, table, loadToSimplified);
   const totals = countFacets(table, table.year.keys());
-  const foldBasic = createFolder();
+  return { context, table, totals, loadBlock: excerptLoader(bundle) };
+}
+
+/** Loads excerpt blocks, each once however many renders ask for it. */
+function excerptLoader(bundle: string): Loaded['loadBlock'] {
   const blocks = new Map<string, Promise<ExcerptBlock>>();
-  const loadBlock = (report: number, k: number) => {
+  return (report, k) => {
     const path = excerptPath(report, k);
     let block = blocks.get(path);
     if (!block) blocks.set(path, (block = fetch(`${bundle}${path}`).then((r) => readGzipJson<ExcerptBlock>(r))));
     return block;
   };
+}
+
+/** Years newest first; regions and topics by how many reports they hold (a province before its cities). */
+function facetOrder(facet: Facet, all: Record<string, number>): string[] {
+  return Object.keys(all).sort((a, b) =>
+    facet === 'year' ? b.localeCompare(a) : (all[b] ?? 0) - (all[a] ?? 0) || a.localeCompare(b, 'zh-CN'),
+  );
+}
+
+/** One choice of a facet: `value` '' is 全部 (no filter), shown without a count. */
+function facetChoice(doc: Document, facet: Facet, value: string, count: number | undefined, chosen: string[]) {
+  const id = `facet-${facet}-${value || 'all'}`;
+  const label = doc.createElement('label');
+  label.htmlFor = id;
+  const inputType = MULTIPLE[facet] ? 'checkbox' : 'radio';
+  const checked = (value ? chosen.includes(value) : chosen.length === 0) ? ' checked' : '';
+  const countHtml = count === undefined ? '' : ` <span class="muted">(${count})</span>`;
+  label.innerHTML =
+    `<input type="${inputType}" id="${escapeHtml(id)}" name="${facet}" value="${escapeHtml(value)}"${checked}> ` +
+    `${value ? escapeHtml(value) : '全部'}${countHtml}`;
+  return label;
+}
+
+/** A fieldset per facet, every value the archive holds with its count among this search's results. */
+function renderFacets(
+  doc: Document,
+  box: HTMLElement,
+  totals: FilterCounts,
+  counts: FilterCounts,
+  request: SearchRequest,
+) {
+  box.replaceChildren();
+  for (const facet of FACETS) {
+    const values = facetOrder(facet, totals[facet]);
+    if (!values.length) continue;
+    const fieldset = doc.createElement('fieldset');
+    fieldset.innerHTML = `<legend>${FACET_LABELS[facet]}</legend>`;
+    const chosen = request.filters?.[facet] ?? [];
+    for (const value of MULTIPLE[facet] ? values : ['', ...values]) {
+      const count = value ? (counts[facet][value] ?? 0) : undefined;
+      fieldset.append(facetChoice(doc, facet, value, count, chosen));
+    }
+    box.append(fieldset);
+  }
+}
+
+/** How the words of a search are matched in titles and excerpts. */
+interface Matching {
+  terms: string[];
+  fold: (text: string) => string;
+}
+
+/**
+ * The excerpt block to show for a result: the one with its first match. A one-character term's body
+ * position is unknown: look on in the next blocks, within the render's budget.
+ */
+async function excerptBlockOf(
+  loaded: Loaded,
+  result: SearchResult,
+  { terms, fold }: Matching,
+  budget: { blocks: number },
+): Promise<ExcerptBlock> {
+  let k = excerptBlockIndex(result);
+  let block = await loaded.loadBlock(result.report, k);
+  const blockCount = Math.ceil(loaded.table.length[result.report]! / EXCERPT_BLOCK);
+  while (
+    result.offset === undefined &&
+    !result.titleHit &&
+    terms.length &&
+    !highlight(block.text, terms, fold).marks &&
+    k + 1 < blockCount &&
+    budget.blocks-- > 0
+  ) {
+    block = await loaded.loadBlock(result.report, ++k);
+  }
+  return block;
+}
+
+/** A result's list item: title, region · year, excerpt with the matched characters marked. */
+async function renderResult(
+  doc: Document,
+  loaded: Loaded,
+  result: SearchResult,
+  matching: Matching,
+  budget: { blocks: number },
+): Promise<HTMLLIElement> {
+  const { terms, fold } = matching;
+  const block = await excerptBlockOf(loaded, result, matching, budget);
+  const { table } = loaded;
+  const li = doc.createElement('li');
+  li.className = 'search-result';
+  const title = highlight(block.title, terms, fold).html;
+  const excerpt = highlight(excerptText(block, terms, fold, result.offset), terms, fold).html;
+  const region = table.regions[table.region[result.report]!.at(-1)!] ?? '';
+  li.innerHTML =
+    `<h2 class="search-result__title"><a href="${escapeHtml(block.url)}">${title}</a></h2>` +
+    `<p class="search-result__meta muted">${escapeHtml(region)} · ${table.year[result.report]}年</p>` +
+    `<p class="search-result__excerpt">${excerpt}</p>`;
+  return li;
+}
+
+/** The status line: what was searched for and how many reports were found, or why none were. */
+function statusText(outcome: SearchOutcome, request: SearchRequest): string {
+  const total = outcome.results.length;
+  const parts: string[] = [];
+  if (outcome.convertedFrom) parts.push(`已将“${outcome.convertedFrom}”按简体“${outcome.terms.join(' ')}”检索。`);
+  if (outcome.missingTerms.length) parts.push(`档案中没有“${outcome.missingTerms.join('”“')}”，因此没有结果。`);
+  else if (!outcome.unfilteredCount) parts.push(`没有同时包含“${outcome.terms.join('”“')}”的报道。`);
+  else if (!total) parts.push(`有 ${outcome.unfilteredCount} 篇报道包含检索词，但所选筛选条件下没有结果。`);
+  else
+    parts.push(
+      request.query.trim() || Object.keys(request.filters ?? {}).length
+        ? `共 ${total} 篇报道。`
+        : `全部 ${total} 篇报道。`,
+    );
+  return parts.join('');
+}
+
+/** The 显示更多 button below the results, as a list item. */
+function moreButton(doc: Document, remaining: number, onClick: () => void): HTMLLIElement {
+  const li = doc.createElement('li');
+  const more = doc.createElement('button');
+  more.type = 'button';
+  more.textContent = `显示更多（还有 ${remaining} 篇）`;
+  more.addEventListener('click', onClick);
+  li.append(more);
+  return li;
+}
+
+/** The request the form states: its non-empty fields read as URL parameters are. */
+function readForm(form: HTMLFormElement): SearchRequest {
+  const data = new FormData(form);
+  const params = new URLSearchParams();
+  for (const [key, value] of data) if (typeof value === 'string' && value !== '') params.append(key, value);
+  return requestFromParams(params);
+}
+
+export async function startSearchPage(doc: Document, base: string): Promise<void> {
+  const parts = findParts(doc);
+  const { form, input, sort, status, list } = parts;
+  /** Results shown at first and per 显示更多 (the page says 10); each loads one excerpt block. */
+  const PAGE = Number(list.dataset.pageSize) || 10;
+  const loaded = await loadSearch(`${base}pagefind/`);
+  const foldBasic = createFolder();
 
   let request = requestFromParams(new URLSearchParams(location.search));
   let shown = PAGE;
   let searchId = 0;
-
-  const renderFacets = (counts: FilterCounts) => {
-    facetsBox.replaceChildren();
-    for (const facet of FACETS) {
-      // Years newest first; regions and topics by how many reports they hold (a province before its cities).
-      const all = totals[facet];
-      const values = Object.keys(all).sort((a, b) =>
-        facet === 'year' ? b.localeCompare(a) : (all[b] ?? 0) - (all[a] ?? 0) || a.localeCompare(b, 'zh-CN'),
-      );
-      if (!values.length) continue;
-      const fieldset = doc.createElement('fieldset');
-      fieldset.innerHTML = `<legend>${FACET_LABELS[facet]}</legend>`;
-      const chosen = request.filters?.[facet] ?? [];
-      for (const value of MULTIPLE[facet] ? values : ['', ...values]) {
-        const id = `facet-${facet}-${value || 'all'}`;
-        const count = value ? (counts[facet][value] ?? 0) : undefined;
-        const label = doc.createElement('label');
-        label.htmlFor = id;
-        const inputType = MULTIPLE[facet] ? 'checkbox' : 'radio';
-        const checked = (value ? chosen.includes(value) : chosen.length === 0) ? ' checked' : '';
-        const countHtml = count === undefined ? '' : ` <span class="muted">(${count})</span>`;
-        label.innerHTML =
-          `<input type="${inputType}" id="${escapeHtml(id)}" name="${facet}" value="${escapeHtml(value)}"${checked}> ` +
-          `${value ? escapeHtml(value) : '全部'}${countHtml}`;
-        fieldset.append(label);
-      }
-      facetsBox.append(fieldset);
-    }
-  };
-
-  /** A result's list item: title, region · year, excerpt with the matched characters marked. */
-  const renderResult = async (
-    result: SearchResult,
-    terms: string[],
-    fold: (text: string) => string,
-    budget: { blocks: number },
-  ): Promise<HTMLLIElement> => {
-    let k = excerptBlockIndex(result);
-    let block = await loadBlock(result.report, k);
-    // A one-character term's body position is unknown: look on in the next blocks, within the render's budget.
-    const blockCount = Math.ceil(table.length[result.report]! / EXCERPT_BLOCK);
-    while (
-      result.offset === undefined &&
-      !result.titleHit &&
-      terms.length &&
-      !highlight(block.text, terms, fold).marks &&
-      k + 1 < blockCount &&
-      budget.blocks-- > 0
-    ) {
-      block = await loadBlock(result.report, ++k);
-    }
-    const li = doc.createElement('li');
-    li.className = 'search-result';
-    const title = highlight(block.title, terms, fold).html;
-    const excerpt = highlight(excerptText(block, terms, fold, result.offset), terms, fold).html;
-    const region = table.regions[table.region[result.report]!.at(-1)!] ?? '';
-    li.innerHTML =
-      `<h2 class="search-result__title"><a href="${escapeHtml(block.url)}">${title}</a></h2>` +
-      `<p class="search-result__meta muted">${escapeHtml(region)} · ${table.year[result.report]}年</p>` +
-      `<p class="search-result__excerpt">${excerpt}</p>`;
-    return li;
-  };
 
   const render = async () => {
     const id = ++searchId;
@@ -152,55 +256,36 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
     sort.value = request.sort ?? 'relevance';
     status.textContent = '正在检索……';
     list.dataset.state = 'loading';
-    const outcome = await runSearch(context, request);
+    const outcome = await runSearch(loaded.context, request);
     // Converted terms are matched in the index's folding, traditional characters included.
     const fold = outcome.convertedFrom ? createFolder(await loadToSimplified()) : foldBasic;
     // At most one extra excerpt block per result shown: never more than 2 × PAGE loads for a page of results.
     const budget = { blocks: PAGE };
+    const matching = { terms: outcome.terms, fold };
     const items = await Promise.all(
-      outcome.results.slice(0, shown).map((r) => renderResult(r, outcome.terms, fold, budget)),
+      outcome.results.slice(0, shown).map((r) => renderResult(doc, loaded, r, matching, budget)),
     );
+    // A later search has started meanwhile: its render shows, not this one.
     if (id !== searchId) return;
-    renderFacets(outcome.facets);
+    renderFacets(doc, parts.facetsBox, loaded.totals, outcome.facets, request);
     list.replaceChildren(...items);
     const total = outcome.results.length;
-    const parts: string[] = [];
-    if (outcome.convertedFrom) parts.push(`已将“${outcome.convertedFrom}”按简体“${outcome.terms.join(' ')}”检索。`);
-    if (outcome.missingTerms.length) parts.push(`档案中没有“${outcome.missingTerms.join('”“')}”，因此没有结果。`);
-    else if (!outcome.unfilteredCount) parts.push(`没有同时包含“${outcome.terms.join('”“')}”的报道。`);
-    else if (!total) parts.push(`有 ${outcome.unfilteredCount} 篇报道包含检索词，但所选筛选条件下没有结果。`);
-    else
-      parts.push(
-        request.query.trim() || Object.keys(request.filters ?? {}).length
-          ? `共 ${total} 篇报道。`
-          : `全部 ${total} 篇报道。`,
-      );
-    status.textContent = parts.join('');
+    status.textContent = statusText(outcome, request);
     list.dataset.total = String(total);
     list.dataset.state = 'ready';
     if (total > shown) {
-      const li = doc.createElement('li');
-      const more = doc.createElement('button');
-      more.type = 'button';
-      more.textContent = `显示更多（还有 ${total - shown} 篇）`;
-      more.addEventListener('click', () => {
-        shown += PAGE;
-        void render();
-      });
-      li.append(more);
-      list.append(li);
+      list.append(
+        moreButton(doc, total - shown, () => {
+          shown += PAGE;
+          void render();
+        }),
+      );
     }
   };
 
-  const readForm = (): SearchRequest => {
-    const data = new FormData(form);
-    const params = new URLSearchParams();
-    for (const [key, value] of data) if (typeof value === 'string' && value !== '') params.append(key, value);
-    return requestFromParams(params);
-  };
-
+  // Every change goes into the URL (replacing, not adding, a history entry), so a search can be shared.
   const update = () => {
-    request = readForm();
+    request = readForm(form);
     shown = PAGE;
     const query = paramsFromRequest(request).toString();
     history.replaceState(null, '', query ? `?${query}` : location.pathname);

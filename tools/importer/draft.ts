@@ -284,8 +284,8 @@ function decodeOrRefuse(bytes: Uint8Array): DecodedSource {
   }
 }
 
-export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, options: DraftOptions = {}): Draft {
-  // Flags are checked before the file is read, so a bad flag is reported as such.
+/** The flags and manifest values, checked before the file is read, so a bad one is reported as such. */
+function checkGivenValues(options: DraftOptions, vocabularies: Vocabularies) {
   if (options.id !== undefined && !ID_PATTERN.test(options.id)) {
     throw new ImportError(
       'bad-id',
@@ -301,10 +301,11 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
   if (options.date !== undefined) parseGivenDate(options.date);
   const chosenRegion = options.region !== undefined ? resolveRegion(options.region, vocabularies.regions) : undefined;
   const chosenTopics = options.topics?.length ? resolveTopics(options.topics, vocabularies.topics) : undefined;
+  return { chosenRegion, chosenTopics };
+}
 
-  const { text, encoding } = decodeOrRefuse(bytes);
-  const selected = selectLines(text, options.lines);
-  const structure = readStructure(selected);
+/** The manifest's title and authors over what the layout shows. */
+function applyManifest(structure: ReportStructure, options: DraftOptions): void {
   if (options.title !== undefined && options.title.trim() !== '') {
     structure.title = options.title.trim();
     if (structure.titleSource === 'placeholder') structure.titleSource = 'marked';
@@ -317,6 +318,14 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
       return role ? { name, role } : { name };
     });
   }
+}
+
+/** The file read: its text, the chosen lines and their layout; a file with nothing to import is refused. */
+function readSource(bytes: Uint8Array, options: DraftOptions) {
+  const { text, encoding } = decodeOrRefuse(bytes);
+  const selected = selectLines(text, options.lines);
+  const structure = readStructure(selected);
+  applyManifest(structure, options);
   const body = structure.blocks
     .filter((b) => b.kind !== 'note')
     .map((b) => b.text)
@@ -326,8 +335,18 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
     throw new ImportError('empty', '没有可导入的文字（只有空白或标记）/ nothing to import (only whitespace or marks)');
   }
   const headline = `${structure.title}\n${structure.subtitle ?? ''}`;
+  return { text, encoding, selected, structure, body, headline };
+}
 
-  // Every field that cannot be taken or inferred is reported, all in one message.
+/** Region, year and topics: given, else inferred; every one that is neither is reported, all in one message. */
+function chooseFields(
+  options: DraftOptions,
+  vocabularies: Vocabularies,
+  given: ReturnType<typeof checkGivenValues>,
+  source: ReturnType<typeof readSource>,
+) {
+  const { chosenRegion, chosenTopics } = given;
+  const { headline, body } = source;
   const missing: string[] = [];
   const regionGuess = chosenRegion ? undefined : inferRegion(headline, body, matcherOf(vocabularies.regions));
   const regionEntry = chosenRegion ?? regionGuess?.region;
@@ -340,7 +359,7 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
       `地区 region（${regionGuess?.evidence ?? ''}${named ? `；文中提到：${named}` : ''}）→ --region 或清单的 region 列`,
     );
   }
-  const year = chooseYear(options, selected);
+  const year = chooseYear(options, source.selected);
   if (!year) missing.push('年份 year（文件名、电头和正文都没有可用的年份）→ --year 或清单的 date 列');
   const topicGuesses = chosenTopics ? [] : suggestTopics(headline, body, vocabularies.topics);
   const topics = chosenTopics ?? topicGuesses.map((t) => t.id);
@@ -351,25 +370,58 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
       `缺少 ${missing.length} 项，无法推断 / ${missing.length} field(s) missing:\n  - ${missing.join('\n  - ')}`,
     );
   }
+  return { regionEntry, regionGuess, year, topics, topicGuesses };
+}
 
-  // Hash of the text, not the bytes: the same report in another encoding gets the same id.
-  const textDigest = createHash('sha256').update(normalizeLineEndings(text)).digest('hex');
-  const id = options.id ?? `${regionEntry.id}-${year.value}-${textDigest.slice(0, 8)}`;
-  const originalName = options.existingOriginal ?? `${id}.txt`;
+type Fields = ReturnType<typeof chooseFields>;
+type DraftStats = Draft['stats'];
+
+/** The candidate statistics of the body's prose (not headings or notes), and how many got a metric. */
+function listCandidates(structure: ReportStructure, vocabularies: Vocabularies, options: DraftOptions) {
   const { candidates, found } = findCandidates(
     structure.blocks.filter((b) => b.kind !== 'note' && b.kind !== 'heading').map((b) => b.text),
     vocabularies.metrics,
     { limit: options.candidateLimit },
   );
-  const stats = {
+  const stats: DraftStats = {
     listed: candidates.length,
     found,
     assigned: candidates.filter((c) => c.metric !== UNASSIGNED_METRIC).length,
   };
+  return { candidates, stats };
+}
+
+/** What the reviewer must look at first. */
+function draftWarnings(year: YearChoice, stats: DraftStats): string[] {
   const warnings: string[] = [];
   if (year.source === 'body') warnings.push(`年份 ${year.value} 仅据正文推测（${year.evidence}），低可信度，须核实`);
   if (stats.listed > stats.assigned) warnings.push(`${stats.listed - stats.assigned} 条统计候选未归类（unassigned）`);
+  return warnings;
+}
 
+/** The draft's `source` field: the original file, the extent imported, what left the body and why. */
+function sourceField(
+  structure: ReportStructure,
+  options: DraftOptions,
+  originalName: string,
+  stats: DraftStats,
+): Record<string, unknown> {
+  const source: Record<string, unknown> = { file: originalName };
+  if (options.lines) source.lines = options.lines;
+  source.extent = extent(structure, options.lines);
+  source.furniture = [...structure.banners, ...structure.furniture].map((l) => l.text);
+  source.notes = sourceNotes(structure, stats);
+  return source;
+}
+
+/** The frontmatter, fields in the order the archive's articles have them. */
+function draftFrontmatter(
+  structure: ReportStructure,
+  fields: Fields,
+  source: Record<string, unknown>,
+  candidates: CandidateStat[],
+): Record<string, unknown> {
+  const { regionEntry, regionGuess, year, topics } = fields;
   const frontmatter: Record<string, unknown> = { title: structure.title };
   if (structure.subtitle !== undefined) frontmatter.subtitle = structure.subtitle;
   frontmatter.authors = structure.authors;
@@ -384,11 +436,6 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
   frontmatter.period = { from: year.value, to: year.value };
   frontmatter.topics = topics;
   frontmatter.summary = PLACEHOLDER_SUMMARY;
-  const source: Record<string, unknown> = { file: originalName };
-  if (options.lines) source.lines = options.lines;
-  source.extent = extent(structure, options.lines);
-  source.furniture = [...structure.banners, ...structure.furniture].map((l) => l.text);
-  source.notes = sourceNotes(structure, stats);
   frontmatter.source = source;
   frontmatter.stats = candidates;
   const notes = [
@@ -398,6 +445,29 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
   if (year.source === 'body') notes.push(`年份为低可信度推测（${year.evidence}），校对时须确认。`);
   frontmatter.notes = notes;
   frontmatter.reviewed = false;
+  return frontmatter;
+}
+
+/** A draft of the file: every step above in turn, each refusing with an ImportError what it cannot do. */
+export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, options: DraftOptions = {}): Draft {
+  const given = checkGivenValues(options, vocabularies);
+  const source = readSource(bytes, options);
+  const { structure } = source;
+  const fields = chooseFields(options, vocabularies, given, source);
+  const { regionEntry, regionGuess, year, topics, topicGuesses } = fields;
+
+  // Hash of the text, not the bytes: the same report in another encoding gets the same id.
+  const textDigest = createHash('sha256').update(normalizeLineEndings(source.text)).digest('hex');
+  const id = options.id ?? `${regionEntry.id}-${year.value}-${textDigest.slice(0, 8)}`;
+  const originalName = options.existingOriginal ?? `${id}.txt`;
+  const { candidates, stats } = listCandidates(structure, vocabularies, options);
+  const warnings = draftWarnings(year, stats);
+  const frontmatter = draftFrontmatter(
+    structure,
+    fields,
+    sourceField(structure, options, originalName, stats),
+    candidates,
+  );
 
   const mdx = `---\n${frontmatterYaml(frontmatter, candidates)}---\n\n${renderBody(structure.blocks)}\n`;
   return {
@@ -405,17 +475,17 @@ export function buildDraft(bytes: Uint8Array, vocabularies: Vocabularies, option
     textDigest,
     originalName,
     mdx,
-    encoding,
+    encoding: source.encoding,
     structure,
     region: {
       id: regionEntry.id,
       name: regionEntry.name,
-      inferred: !chosenRegion,
+      inferred: !given.chosenRegion,
       evidence: regionGuess?.evidence,
       candidates: regionGuess?.candidates ?? [],
     },
     year: { value: year.value, source: year.source, evidence: year.evidence },
-    topics: { ids: topics, inferred: !chosenTopics, guesses: topicGuesses },
+    topics: { ids: topics, inferred: !given.chosenTopics, guesses: topicGuesses },
     stats,
     warnings,
   };

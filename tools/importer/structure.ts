@@ -16,6 +16,7 @@ import {
   removeCjkSpaces,
   straightenQuotes,
   textLines,
+  type JoinedBlock,
   type LineRole,
   type RoleContext,
   type TextLine,
@@ -380,15 +381,19 @@ type Tag =
   | { kind: 'signature' }
   | { kind: 'text' };
 
-export function readStructure(source: string): ReportStructure {
+/** The file's lines, normalised (`lines`) and as printed (`raw`, by line number); form feeds are line breaks. */
+function readLines(source: string) {
   const withBreaks = normalizeLineEndings(source);
   const pageBreaks = /[\f\v]/u.test(withBreaks);
   const { lines: rawLines } = textLines(withBreaks.replace(/[\f\v]/gu, '\n'));
   const raw = new Map(rawLines.map((l) => [l.number, l.text.trim()]));
   const lines: TextLine[] = rawLines.map((l) => ({ ...l, text: lineText(l.text) }));
+  return { lines, raw, pageBreaks };
+}
 
-  const header = readHeader(lines);
-  const headerLines = new Set<number>(
+/** The numbers of the lines the title block takes: title, banners, subtitle and bylines. */
+function headerLineNumbers(header: Header): Set<number> {
+  return new Set<number>(
     [
       ...header.titleLines,
       ...header.banners,
@@ -396,12 +401,22 @@ export function readStructure(source: string): ReportStructure {
       ...header.bylines.map((b) => b.line),
     ].map((l) => l.number),
   );
+}
+
+/** The fewest `#` of a marked heading in the body: that many make a level-2 heading (6 when none is marked). */
+function topMarkedLevel(lines: readonly TextLine[], headerLines: ReadonlySet<number>): number {
   const markedLevels = lines
     .filter((l) => !headerLines.has(l.number))
     .map((l) => /^(#{1,6})(?:\s|$)/u.exec(l.text.trim())?.[1]?.length)
     .filter((n): n is number => n !== undefined);
-  const topLevel = Math.min(...markedLevels, 6);
+  return Math.min(...markedLevels, 6);
+}
 
+/**
+ * The line roles rule 5 joins lines by, with what this module knows of newspaper pages first; each line's
+ * tag is kept in `tags` (by line number) for placing its block afterwards.
+ */
+function lineRoles(headerLines: ReadonlySet<number>, topLevel: number) {
   const tags = new Map<number, Tag>();
   const roleOf = (line: TextLine, context: RoleContext): LineRole => {
     const text = line.text.trim();
@@ -419,8 +434,11 @@ export function readStructure(source: string): ReportStructure {
     if (role === 'aside') return tag({ kind: 'caption' }, role);
     return tag({ kind: 'text' }, role);
   };
-  const joined = rejoinLines(lines, roleOf);
+  return { tags, roleOf };
+}
 
+/** The structure with the title block filled in, the body still empty. */
+function headerStructure(header: Header, raw: ReadonlyMap<number, string>, pageBreaks: boolean): ReportStructure {
   const structure: ReportStructure = {
     title: header.title,
     titleSource: header.titleSource,
@@ -435,7 +453,30 @@ export function readStructure(source: string): ReportStructure {
   };
   if (header.subtitle !== undefined) structure.subtitle = header.subtitle;
   if (header.subtitleLine) structure.subtitleLine = header.subtitleLine.number;
+  return structure;
+}
 
+/** Where rule 5 joined a paragraph's lines, with a few characters either side, for the source notes. */
+function noteJoins(structure: ReportStructure, block: JoinedBlock): void {
+  for (let i = 1; i < block.lines.length; i++) {
+    const before = block.lines[i - 1] as TextLine;
+    const after = block.lines[i] as TextLine;
+    structure.joins.push({
+      lines: [before.number, after.number],
+      before: tail(before.text, 6),
+      after: head(after.text, 6),
+    });
+  }
+}
+
+/** Each joined block into the body, or out of it (furniture, bylines, the title block) as its first line's tag says. */
+function placeBlocks(
+  structure: ReportStructure,
+  joined: readonly JoinedBlock[],
+  tags: ReadonlyMap<number, Tag>,
+  header: Header,
+  raw: ReadonlyMap<number, string>,
+): void {
   // A bracketed name with text after it is not the closing byline (（摘要）, （图片）…): it stays text.
   const lastProse = Math.max(0, ...joined.filter((b) => b.role === 'prose').map((b) => b.lines[0]?.number ?? 0));
   let bodyStarted = false;
@@ -484,19 +525,21 @@ export function readStructure(source: string): ReportStructure {
       case 'text':
         bodyStarted = true;
         structure.blocks.push({ kind: 'paragraph', text: bodyText(block.text), lines: numbers });
-        for (let i = 1; i < block.lines.length; i++) {
-          const before = block.lines[i - 1] as TextLine;
-          const after = block.lines[i] as TextLine;
-          structure.joins.push({
-            lines: [before.number, after.number],
-            before: tail(before.text, 6),
-            after: head(after.text, 6),
-          });
-        }
+        noteJoins(structure, block);
         break;
     }
   }
+}
 
+/** The layout of a report: the title block first, then every line's role, lines rejoined, blocks placed. */
+export function readStructure(source: string): ReportStructure {
+  const { lines, raw, pageBreaks } = readLines(source);
+  const header = readHeader(lines);
+  const headerLines = headerLineNumbers(header);
+  const { tags, roleOf } = lineRoles(headerLines, topMarkedLevel(lines, headerLines));
+  const joined = rejoinLines(lines, roleOf);
+  const structure = headerStructure(header, raw, pageBreaks);
+  placeBlocks(structure, joined, tags, header, raw);
   takeTrailingByline(structure, raw);
   return structure;
 }

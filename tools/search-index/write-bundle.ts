@@ -91,6 +91,20 @@ export function chunkSize(reports: number): number {
 const GROUPS_IN_FLIGHT = 2;
 
 /**
+ * Removes what Pagefind writes and the page never loads: fragments would hold the coded text (excerpt
+ * blocks replace them); nor does the page use Pagefind's ready-made interfaces or its worker (it
+ * searches with noWorker).
+ */
+async function removeUnused(outputPath: string): Promise<void> {
+  const unused = (await readdir(outputPath)).filter((name) =>
+    /^pagefind-(.*ui|highlight|worker)\.(js|css)$/.test(name),
+  );
+  await Promise.all(
+    ['fragment', ...unused].map((name) => rm(join(outputPath, name), { recursive: true, force: true })),
+  );
+}
+
+/**
  * Writes the search bundle for `count` reports into `outputPath`: Pagefind's files, the search table and
  * the excerpt blocks. Report numbers are the order in which `reports` yields them.
  */
@@ -164,14 +178,7 @@ export async function writeSearchBundle(
     await Promise.all(inFlight);
     await pagefind.close();
   }
-  // Fragments would hold the coded text; the page never loads one (excerpt blocks replace them). Nor
-  // does it use Pagefind's ready-made interfaces or its worker (the page searches with noWorker).
-  const unused = (await readdir(outputPath)).filter((name) =>
-    /^pagefind-(.*ui|highlight|worker)\.(js|css)$/.test(name),
-  );
-  await Promise.all(
-    ['fragment', ...unused].map((name) => rm(join(outputPath, name), { recursive: true, force: true })),
-  );
+  await removeUnused(outputPath);
   await writeFile(join(outputPath, 'search-table.json'), JSON.stringify(searchTable(read, folded)));
   return { records: Math.ceil(count / GROUP_SIZE), blocks };
 }
