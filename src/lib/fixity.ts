@@ -4,12 +4,13 @@
  * `sha256sum -c SHA256SUMS`. The build verifies it (a changed, missing or unlisted original fails the
  * build, naming the file); the importer records each original it adds with recordOriginalFixity.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lockSync } from 'proper-lockfile';
 import { CONTENT_DIRS } from './content-paths.ts';
+import { writeWhole } from './write-whole.ts';
 
 /** Relative to the project root; written into the site's root as /SHA256SUMS. */
 export const FIXITY_MANIFEST = 'public/SHA256SUMS';
@@ -143,9 +144,7 @@ export function recordOriginalsFixity(root: string, originals: Iterable<{ name: 
   // Not in public/, where a crash would leave it to be published, but beside it in the project root (git
   // ignores it): rename is atomic only within one file system (the OS temporary folder is often another,
   // a tmpfs), and across two it fails (EXDEV) instead of leaving a half-written manifest.
-  const temp = join(root, `.SHA256SUMS.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  writeFileSync(temp, formatFixityManifest(entries), { flag: 'wx' });
-  renameSync(temp, manifest);
+  writeWhole(manifest, formatFixityManifest(entries), root);
 }
 
 export function recordOriginalFixity(root: string, name: string, bytes: Uint8Array): void {

@@ -5,9 +5,10 @@
  * build). The content loader writes a report's file when it renders it; the report page reads it, checking
  * that it was rendered from the entry's digest.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Heading } from './report-render.ts';
+import { writeWhole } from './write-whole.ts';
 
 export interface RenderedBody {
   /** The digest of the entry it was rendered from. */
@@ -20,11 +21,7 @@ const folder = (cacheDir: string) => join(cacheDir, 'rendered-reports');
 const fileOf = (cacheDir: string, id: string) => join(folder(cacheDir), `${id}.json`);
 
 export function writeRenderedBody(cacheDir: string, id: string, body: RenderedBody): void {
-  mkdirSync(folder(cacheDir), { recursive: true });
-  // Written whole under a temporary name, so a build never reads half a file.
-  const temporary = `${fileOf(cacheDir, id)}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(body));
-  renameSync(temporary, fileOf(cacheDir, id));
+  writeWhole(fileOf(cacheDir, id), JSON.stringify(body));
 }
 
 export const renderedBodyExists = (cacheDir: string, id: string): boolean => existsSync(fileOf(cacheDir, id));

@@ -38,10 +38,9 @@ import { readSearchSource, searchSourcePath, writeSearchSource, type SearchSourc
 import type { ReportFrontmatter } from '../schemas/index.ts';
 
 interface LoadedReport {
-  id: string;
+  /** As the messages name it: relative to the working directory. */
   file: string;
   data: ReportFrontmatter;
-  textDigest: string;
   search: SearchSourceRecord;
 }
 
@@ -89,11 +88,10 @@ type ParseData = LoaderContext['parseData'];
 async function loadFile(
   context: LoaderContext,
   file: string,
-  cachedSearch: ReadonlyMap<string, SearchSourceRecord>,
+  cache: { dir: string; search: ReadonlyMap<string, SearchSourceRecord> },
   failures: string[],
 ): Promise<LoadedReport | undefined> {
   const { store, generateDigest, config } = context;
-  const cacheDir = fileURLToPath(config.cacheDir);
   const parseData = context.parseData as ParseData;
   const id = file.slice(0, -'.mdx'.length);
   const path = join(contentDir('reports'), file);
@@ -101,9 +99,9 @@ async function loadFile(
   const contents = readFileSync(path, 'utf8');
   const digest = generateDigest(`${RENDER_REVISION}\u0000${config.base}\u0000${contents}`);
   const existing = store.get(id);
-  const cached = cachedSearch.get(id);
-  if (existing?.digest === digest && cached?.digest === digest && renderedBodyExists(cacheDir, id)) {
-    return { id, file: shown, data: existing.data as ReportFrontmatter, textDigest: cached.textDigest, search: cached };
+  const cached = cache.search.get(id);
+  if (existing?.digest === digest && cached?.digest === digest && renderedBodyExists(cache.dir, id)) {
+    return { file: shown, data: existing.data as ReportFrontmatter, search: cached };
   }
 
   // Blank the frontmatter but keep its lines, so the body's problems name lines of the file.
@@ -134,10 +132,10 @@ async function loadFile(
   }
   const { html, headings, text, searchText } = rendered.report;
   const textDigest = sha256(comparable(text));
-  writeRenderedBody(cacheDir, id, { digest, html, headings });
+  writeRenderedBody(cache.dir, id, { digest, html, headings });
   // Frontmatter only: the data store is one module every page build compiles and holds in memory.
   store.set({ id, data, filePath: relative(fileURLToPath(config.root), path), digest });
-  return { id, file: shown, data, textDigest, search: searchRecord(id, digest, textDigest, data, searchText) };
+  return { file: shown, data, search: searchRecord(id, digest, textDigest, data, searchText) };
 }
 
 /** The checks across files: references, originals and their fixity, and reports that are one report twice. */
@@ -146,7 +144,7 @@ function checkArchive(reports: readonly LoadedReport[]): string[] {
   const failures: string[] = verifyFixity(PROJECT_ROOT);
   const keys: DuplicateKeys[] = [];
   const digests = new Map<string, string>();
-  for (const { file, data, textDigest } of reports) {
+  for (const { file, data, search } of reports) {
     const original = `${ORIGINALS_DIR}/${data.source.file}`;
     const originalPath = join(PROJECT_ROOT, original);
     const problems = checkReferences(data, known);
@@ -157,7 +155,7 @@ function checkArchive(reports: readonly LoadedReport[]): string[] {
     }
     if (problems.length) failures.push(describeProblems(file, problems));
     const lines = data.source.lines ? `${data.source.lines.from}-${data.source.lines.to}` : 'all';
-    keys.push({ file, original: `${digests.get(original) ?? original}:${lines}`, text: textDigest });
+    keys.push({ file, original: `${digests.get(original) ?? original}:${lines}`, text: search.textDigest });
   }
   return [...failures, ...findDuplicates(keys)];
 }
@@ -166,20 +164,21 @@ export function reportsLoader(): Loader {
   return {
     name: 'reports-loader',
     load: async (context) => {
-      const sourcePath = searchSourcePath(fileURLToPath(context.config.cacheDir));
-      const cachedSearch = readSearchSource(sourcePath);
+      const cacheDir = fileURLToPath(context.config.cacheDir);
+      const sourcePath = searchSourcePath(cacheDir);
+      const cache = { dir: cacheDir, search: readSearchSource(sourcePath) };
       const files = readdirSync(contentDir('reports'))
         .filter((f) => f.endsWith('.mdx'))
         .sort();
       const failures: string[] = [];
       const reports: LoadedReport[] = [];
       for (const file of files) {
-        const report = await loadFile(context, file, cachedSearch, failures);
+        const report = await loadFile(context, file, cache, failures);
         if (report) reports.push(report);
       }
       const present = new Set(files.map((f) => f.slice(0, -'.mdx'.length)));
       for (const id of context.store.keys()) if (!present.has(id)) context.store.delete(id);
-      pruneRenderedBodies(fileURLToPath(context.config.cacheDir), present);
+      pruneRenderedBodies(cacheDir, present);
       failures.push(...checkArchive(reports));
       if (failures.length) throw new Error(`报道内容核对失败 / report check failed:\n${failures.join('\n')}`);
       writeSearchSource(

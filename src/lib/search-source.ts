@@ -3,8 +3,9 @@
  * (tools/index-search.ts), one JSON line per report in id order. It lives in Astro's cache folder, never
  * in dist/, and doubles as the loader's cache of search texts for reports whose digest is unchanged.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeWhole } from './write-whole.ts';
 
 export interface SearchSourceRecord {
   id: string;
@@ -32,10 +33,7 @@ export function readSearchSource(path: string): Map<string, SearchSourceRecord> 
   return new Map(records.map((r) => [r.id, r]));
 }
 
-/** Written whole to a temporary name and renamed, so a reader never sees half a file. */
+/** Written whole (write-whole.ts): the indexer never reads half a file. */
 export function writeSearchSource(path: string, records: readonly SearchSourceRecord[]): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
-  renameSync(temporary, path);
+  writeWhole(path, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
 }
