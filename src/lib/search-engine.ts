@@ -33,6 +33,11 @@ export const SORT_KEY = 'n';
  */
 export const EXCERPT_BLOCK = 240;
 export const EXCERPT_OVERLAP = 80;
+/**
+ * Folder of index shard `k` under the bundle (see tools/search-index/shards.ts): shard 0 is the bundle
+ * itself (it holds Pagefind's script and wasm); the page merges the others into it (`mergeIndex`).
+ */
+export const shardFolder = (k: number) => (k === 0 ? '' : `shard-${k}/`);
 /** Path of an excerpt block under the Pagefind bundle: JSON, stored gzipped as Pagefind's own files are. */
 export const excerptPath = (report: number, block: number) => `excerpt/${report}/${block}.json.gz`;
 
@@ -58,6 +63,8 @@ export interface SearchTable {
   length: number[];
   /** Distinct characters of the folded text after the title. */
   distinct: number[];
+  /** Index shards the page merges: each holds a record per group. */
+  shards: number;
 }
 
 /** What this module needs of a Pagefind instance: hits with their word positions, before any data(). */
@@ -111,12 +118,17 @@ export interface SearchOutcome {
 export interface SearchContext {
   api: PagefindApi;
   table: SearchTable;
-  /** The group of reports each Pagefind page id (record) holds. */
+  /** The group of reports each Pagefind page id (record) holds: one record per group in each shard. */
   groups: Map<string, Group>;
   loadToSimplified?: () => Promise<Converter>;
 }
 
-/** Maps Pagefind's page ids to groups of reports through the sort key: one metadata-only search. */
+/**
+ * Maps Pagefind's page ids to groups of reports through the sort key: one metadata-only search. With
+ * merged shards, each group's records come together, shard by shard: Pagefind 1.6.0 scores a sorted
+ * search's results by rank (0, −1, −2 …) and sorts the merged indexes' results by score, keeping the
+ * shards' order among equal scores.
+ */
 export async function openSearch(
   api: PagefindApi,
   table: SearchTable,
@@ -124,12 +136,18 @@ export async function openSearch(
 ): Promise<SearchContext> {
   const layout = groupLayout(table.length.map((length, n) => ({ length, distinct: table.distinct[n]! })));
   const all = (await api.search(null, { sort: { [SORT_KEY]: 'asc' } }))?.results ?? [];
-  if (all.length !== layout.length) {
+  if (all.length !== layout.length * table.shards) {
     throw new Error(
-      `search index holds ${all.length} records but the search table's ${table.year.length} reports make ${layout.length}`,
+      `search index holds ${all.length} records but the search table's ${table.year.length} reports make ` +
+        `${layout.length} in each of ${table.shards} shards`,
     );
   }
-  return { api, table, groups: new Map(all.map((hit, n) => [hit.id, layout[n]!])), loadToSimplified };
+  return {
+    api,
+    table,
+    groups: new Map(all.map((hit, n) => [hit.id, layout[Math.floor(n / table.shards)]!])),
+    loadToSimplified,
+  };
 }
 
 const foldBasic = createFolder();
@@ -147,18 +165,18 @@ interface TermHits {
 async function searchTerm(context: SearchContext, term: string): Promise<Map<number, number[]>> {
   const words = termWords(term);
   const unique = [...new Set(words)];
+  // By group, not by Pagefind's record id: the words of one term may lie in different index shards.
   const found = await Promise.all(
     unique.map(async (word) => {
       const results = (await context.api.search(word))?.results ?? [];
-      return new Map(results.map((hit) => [hit.id, new Set(hit.words)]));
+      return new Map(results.map((hit) => [context.groups.get(hit.id)!, new Set(hit.words)]));
     }),
   );
   const byWord = words.map((word) => found[unique.indexOf(word)]!);
   const hits = new Map<number, number[]>();
-  for (const [id, firstWords] of byWord[0]!) {
-    const positions = byWord.map((records) => records.get(id));
+  for (const [group, firstWords] of byWord[0]!) {
+    const positions = byWord.map((groups) => groups.get(group));
     if (positions.some((p) => !p)) continue;
-    const group = context.groups.get(id)!;
     for (const start of firstWords) {
       if (!positions.every((p, i) => p!.has(start + i))) continue;
       const { report, word } = locateInGroup(group, start);

@@ -36,7 +36,7 @@ export const GROUP_SIZE = 50;
 /** The longest title the zone holds (bigrams + distinct characters ≤ 2 × length). */
 export const MAX_TITLE_LENGTH = TITLE_ZONE / 2 - 1;
 /** A word of punctuation only: it takes a position in Pagefind's index but indexes nothing. */
-const GAP = '-';
+export const GAP = '-';
 
 const IGNORED = /[\s\u200b-\u200d\u2060\ufeff]+/gu;
 
@@ -153,9 +153,10 @@ export const reportSpan = ({ length, distinct }: BodyShape) => TITLE_ZONE + Math
 /**
  * The words of a report in its group's record: folded title and body (whitespace already removed)
  * without their quotation marks, coded as described above, exactly reportSpan(bodyShape(body)) of
- * them. Throws when the title does not fit its zone.
+ * them; a word that `keep` refuses (another index shard's) stands as a gap. Throws when the title does
+ * not fit its zone.
  */
-export function codedReport(title: string, body: string): string {
+export function codedReport(title: string, body: string, keep?: (word: string) => boolean): string {
   const titleChars = [...withoutQuotes(title)];
   if (titleChars.length > MAX_TITLE_LENGTH) {
     throw new Error(`title longer than ${MAX_TITLE_LENGTH} characters cannot be indexed: ${title.slice(0, 40)}…`);
@@ -163,7 +164,8 @@ export function codedReport(title: string, body: string): string {
   const zone = [...bigrams(titleChars), ...[...new Set(titleChars)].map(unigram)];
   while (zone.length < TITLE_ZONE) zone.push(GAP);
   const bodyChars = [...withoutQuotes(body)];
-  return [...zone, ...bigrams(bodyChars), ...[...new Set(bodyChars)].map(unigram)].join(' ');
+  const words = [...zone, ...bigrams(bodyChars), ...[...new Set(bodyChars)].map(unigram)];
+  return (keep ? words.map((word) => (word === GAP || keep(word) ? word : GAP)) : words).join(' ');
 }
 
 /** Where each group's reports start in its record, from the reports' body shapes (in report order). */

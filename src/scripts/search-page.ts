@@ -17,6 +17,7 @@ import {
   highlight,
   openSearch,
   paramsFromRequest,
+  shardFolder,
   requestFromParams,
   runSearch,
   type ExcerptBlock,
@@ -36,7 +37,9 @@ const FACET_LABELS: Record<Facet, string> = { region: '地区', year: '年份', 
 const MULTIPLE: Record<Facet, boolean> = { region: false, year: false, topic: true };
 
 interface PagefindModule {
-  createInstance(options: Record<string, unknown>): PagefindApi & { init(): Promise<void> };
+  createInstance(
+    options: Record<string, unknown>,
+  ): PagefindApi & { init(): Promise<void>; mergeIndex(path: string): Promise<void> };
 }
 
 let converter: Promise<Converter> | undefined;
@@ -87,6 +90,7 @@ async function loadSearch(bundle: string): Promise<Loaded> {
   // No worker: one script less to fetch; the search itself takes milliseconds.
   const pagefind = module.createInstance({ noWorker: true });
   await pagefind.init();
+  for (let k = 1; k < table.shards; k++) await pagefind.mergeIndex(`${bundle}${shardFolder(k)}`);
   const context: SearchContext = await openSearch(pagefind, table, loadToSimplified);
   const totals = countFacets(table, table.year.keys());
   return { context, table, totals, loadBlock: excerptLoader(bundle) };

@@ -14,6 +14,7 @@ import { createFolder, queryTerms, QUOTE_MARK, withoutQuotes } from '../../src/l
 import {
   excerptPath,
   openSearch,
+  shardFolder,
   type ExcerptBlock,
   type PagefindApi,
   type SearchContext,
@@ -22,6 +23,8 @@ import {
 
 export interface NodePagefind extends PagefindApi {
   init(): Promise<void>;
+  mergeIndex(path: string): Promise<void>;
+  destroy(): Promise<void>;
   options(options: Record<string, unknown>): Promise<void>;
 }
 
@@ -58,9 +61,12 @@ export async function loadPagefind(siteDir: string, base: string): Promise<NodeS
     return new Response(await readFile(join(bundle, path)));
   };
   const pagefind = (await import(pathToFileURL(join(bundle, 'pagefind.js')).href)) as NodePagefind;
+  // The module is loaded once per process: a bundle loaded before would keep its merged shards.
+  await pagefind.destroy();
   await pagefind.options({ basePath: `${base}pagefind/`, baseUrl: base });
   await pagefind.init();
   const table = JSON.parse(await readFile(join(bundle, 'search-table.json'), 'utf8')) as SearchTable;
+  for (let k = 1; k < table.shards; k++) await pagefind.mergeIndex(`${base}pagefind/${shardFolder(k)}`);
   const context = await openSearch(pagefind, table, async () => toSimplified());
   const block = async (report: number, k: number) =>
     JSON.parse(gunzipSync(await readFile(join(bundle, excerptPath(report, k)))).toString('utf8')) as ExcerptBlock;

@@ -10,10 +10,16 @@ import { createSandbox } from '../../tools/shared/sandbox.ts';
 
 export const TEST_BASE = '/union-archive/';
 export const TEST_SITE = 'https://archive.example.org';
+/** Indexed positions per search index shard: small, so the fixture's index is split as a large archive's is. */
+export const TEST_SHARD_POSITIONS = '6000';
 
 export default function setup(project: TestProject) {
   const sandbox = createSandbox({ archive: FIXTURE_ROOT });
-  const { status, output } = sandbox.build({ BASE_PATH: TEST_BASE, SITE_URL: TEST_SITE });
+  const { status, output } = sandbox.build({
+    BASE_PATH: TEST_BASE,
+    SITE_URL: TEST_SITE,
+    SEARCH_SHARD_POSITIONS: TEST_SHARD_POSITIONS,
+  });
   if (status !== 0) {
     sandbox.remove();
     throw new Error(`build failed (exit ${status}):\n${output}`);

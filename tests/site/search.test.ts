@@ -12,7 +12,8 @@ import { generateReports } from '../../tools/bench/generate.ts';
 import { loadSeedCorpus } from '../../tools/bench/seeds.ts';
 import { readIndexedReports, type IndexedReport } from '../../tools/search-index/read-source.ts';
 import { writeSearchBundle } from '../../tools/search-index/write-bundle.ts';
-import { excerptBlockIndex, excerptText, highlight, runSearch } from '../../src/lib/search-engine.ts';
+import { excerptBlockIndex, excerptText, highlight, runSearch, shardFolder } from '../../src/lib/search-engine.ts';
+import { createRandom } from '../../tools/shared/prng.ts';
 import { codedReport, createFolder, GROUP_SIZE, queryTerms, stripSpace } from '../../src/lib/search-text.ts';
 import {
   createOracle,
@@ -227,11 +228,34 @@ describe('what exact search relies on in Pagefind 1.6.0', () => {
     search = await loadPagefind(siteDir(), base);
   });
 
-  it('writes one index, in the search page’s language (zh-cn), with a record per group of reports', () => {
-    const entry = JSON.parse(readFileSync(join(siteDir(), 'pagefind', 'pagefind-entry.json'), 'utf8'));
-    expect(entry.version).toBe('1.6.0');
-    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
-    expect(entry.languages['zh-cn'].page_count).toBe(Math.ceil(reports.length / GROUP_SIZE));
+  it('writes index shards in the search page’s language (zh-cn), each with a record per group of reports', () => {
+    expect(search.table.shards).toBeGreaterThan(1);
+    for (let k = 0; k < search.table.shards; k++) {
+      const entryPath = join(siteDir(), 'pagefind', shardFolder(k), 'pagefind-entry.json');
+      const entry = JSON.parse(readFileSync(entryPath, 'utf8'));
+      expect(entry.version).toBe('1.6.0');
+      expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+      expect(entry.languages['zh-cn'].page_count).toBe(Math.ceil(reports.length / GROUP_SIZE));
+    }
+  });
+
+  it('loads index chunks of one shard only for a word (the one whose range holds it)', async () => {
+    const fold = createFolder(toSimplified());
+    const words = [...new Set(reports.flatMap((r) => codedReport(fold(r.title), fold(r.body)).split(' ')))];
+    const shardOf = (path: string) => /^shard-(\d+)\//.exec(path)?.[1] ?? '0';
+    const owners = new Set<string>();
+    for (const word of createRandom('shard-words').sample(
+      words.filter((w) => w !== '-'),
+      40,
+    )) {
+      const before = search.fetched.length;
+      await search.pagefind.search(word);
+      const chunks = search.fetched.slice(before).filter((path) => path.includes('index/'));
+      // A chunk loaded before (by an earlier word) is not fetched again, so some words load none.
+      expect(new Set(chunks.map(shardOf)).size, word).toBeLessThanOrEqual(1);
+      for (const chunk of chunks) owners.add(shardOf(chunk));
+    }
+    expect(owners.size).toBeGreaterThan(1);
   });
 
   it('lists every position of an unquoted coded word in each record, before data() is loaded', async () => {
@@ -278,7 +302,8 @@ describe('a generated archive of 300 reports', () => {
       topics: r.data.topics,
     }));
     dir = mkdtempSync(join(tmpdir(), 'search-generated-'));
-    await writeSearchBundle(reports.length, reports, join(dir, 'pagefind'));
+    // Split as an archive of about 3,000 reports would be by default.
+    await writeSearchBundle(reports.length, reports, join(dir, 'pagefind'), { shardPositions: 400_000 });
     search = await loadPagefind(dir, GENERATED_BASE);
   }, 600_000);
   afterAll(() => {

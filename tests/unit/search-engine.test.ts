@@ -43,9 +43,14 @@ interface Doc {
   topics: string[];
 }
 
+/** Index shards of the fake: every record is in each, a word in one (as tools/search-index/shards.ts splits). */
+const SHARDS = 3;
+const shardOfWord = (word: string) => word.charCodeAt(1) % SHARDS;
+
 /**
- * Pagefind over the coded group records, as far as this module relies on it: an unquoted word lists
- * every position of that word in each record; a null search lists every record in sort-key order.
+ * Pagefind over the coded group records, merged from SHARDS vocabulary shards, as far as this module
+ * relies on it: an unquoted word lists every position of that word in each record of its shard; a null
+ * search lists the records in sort-key order, each group's records of all shards together.
  */
 function fakePagefind(docs: readonly Doc[]): PagefindApi {
   const records: string[][] = [];
@@ -53,13 +58,18 @@ function fakePagefind(docs: readonly Doc[]): PagefindApi {
     const group = docs.slice(first, first + GROUP_SIZE);
     records.push(group.flatMap((d) => codedReport(fold(d.title), fold(d.body)).split(' ')));
   }
-  const ids = records.map((_, n) => `zh-cn_${(n * 7919).toString(16)}`);
+  const id = (shard: number, n: number) => `zh-cn_${(shard * 104729 + n * 7919).toString(16)}`;
   return {
     async search(term) {
-      if (term === null) return { results: ids.map((id) => ({ id, words: [] })) };
+      if (term === null) {
+        const all = records.map((_, n) =>
+          Array.from({ length: SHARDS }, (_, shard) => ({ id: id(shard, n), words: [] })),
+        );
+        return { results: all.flat() };
+      }
       const results = records.flatMap((words, n) => {
         const positions = words.flatMap((word, i) => (word === term ? [i] : []));
-        return positions.length ? [{ id: ids[n]!, words: positions.reverse() }] : [];
+        return positions.length ? [{ id: id(shardOfWord(term), n), words: positions.reverse() }] : [];
       });
       // Pagefind's own order is by its score; this module must not depend on it.
       return { results: results.reverse() };
@@ -72,6 +82,7 @@ const tableOf = (docs: readonly Doc[]): SearchTable =>
   searchTable(
     docs.map((d, n) => ({ ...d, url: `/r/${n}/` })),
     docs.map((d) => ({ title: fold(d.title), body: fold(d.body) })),
+    SHARDS,
   );
 
 const folded = new WeakMap<Doc, string[]>();
