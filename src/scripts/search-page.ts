@@ -125,7 +125,7 @@ function facetOrder(facet: Facet, all: Record<string, number>): string[] {
  * Shows the request's year range in its two selects, whose options are the archive's years (and a
  * year from the URL that the archive lacks, so the select can show it).
  */
-function showYearRange(doc: Document, parts: PageParts, years: readonly number[], request: SearchRequest) {
+function showYearRange(parts: PageParts, years: readonly number[], request: SearchRequest) {
   for (const [select, year] of [
     [parts.from, request.from],
     [parts.to, request.to],
@@ -303,7 +303,7 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
     const id = ++searchId;
     input.value = request.query;
     sort.value = request.sort ?? 'relevance';
-    showYearRange(doc, parts, years, request);
+    showYearRange(parts, years, request);
     status.textContent = '正在检索……';
     list.dataset.state = 'loading';
     const outcome = await runSearch(loaded.context, request);

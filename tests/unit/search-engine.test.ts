@@ -17,6 +17,7 @@ import {
   requestFromParams,
   runSearch,
   type PagefindApi,
+  type SearchRequest,
   type SearchTable,
 } from '../../src/lib/search-engine.ts';
 import {
@@ -229,12 +230,13 @@ describe('facets, counts and order', () => {
   it('filters by a year range, with the year facet inside it, and counts facets within it', async () => {
     const context = await openSearch(fakePagefind(docs), tableOf(docs), async () => toSimplified);
     const inRange = (n: number) => docs[n]!.year >= 2001 && docs[n]!.year <= 2003;
-    for (const [request, expected] of [
+    const cases: [Omit<SearchRequest, 'query'>, number[]][] = [
       [{ from: 2001, to: 2003 }, oracle(docs, '工').filter(inRange)],
       [{ from: 2003 }, oracle(docs, '工').filter((n) => docs[n]!.year >= 2003)],
       [{ to: 2001 }, oracle(docs, '工').filter((n) => docs[n]!.year <= 2001)],
       [{ from: 2001, to: 2003, filters: { year: ['2002'] } }, oracle(docs, '工').filter((n) => docs[n]!.year === 2002)],
-    ] as const) {
+    ];
+    for (const [request, expected] of cases) {
       const outcome = await runSearch(context, { query: '工', ...request });
       expect(outcome.results.map((r) => r.report).sort((a, b) => a - b)).toEqual(expected);
       const years: Record<string, number> = {};
