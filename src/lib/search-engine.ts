@@ -10,6 +10,8 @@
  * - Facets (region with its sub-regions, year, topics), counts, sorting and ranking come from the
  *   search table, so no result's fragment is ever loaded; only the excerpts of the results shown are.
  * - Ranking: title hits first, then occurrences per character of text, then report order.
+ * - A year range (`from`, `to`) filters as the facets do; the outcome keeps each term's own reports
+ *   (before filters) for the trend of the search page (src/lib/search-trend.ts).
  */
 import {
   HAN,
@@ -88,6 +90,9 @@ export interface SearchRequest {
   query: string;
   /** Chosen facet values; a report must have every one (a report has one region lineage and year). */
   filters?: Partial<Record<Facet, string[]>>;
+  /** Year range, both ends included; either may be open. */
+  from?: number;
+  to?: number;
   sort?: SortOrder;
 }
 
@@ -110,6 +115,8 @@ export interface SearchOutcome {
   missingTerms: string[];
   /** Reports matching the query before facet filters. */
   unfilteredCount: number;
+  /** Per term (as `terms`), the reports containing it, before filters; none without terms. */
+  termReports: number[][];
   results: SearchResult[];
   /** Facet counts over `results`. */
   facets: FilterCounts;
@@ -243,9 +250,25 @@ export function countFacets(table: SearchTable, reports: Iterable<number>): Filt
   return counts;
 }
 
-function passes(table: SearchTable, report: number, filters: SearchRequest['filters']): boolean {
+/** Whether a year lies in the request's range (an open end holds every year). */
+export function inYearRange(year: number, { from, to }: Pick<SearchRequest, 'from' | 'to'>): boolean {
+  return (from === undefined || year >= from) && (to === undefined || year <= to);
+}
+
+/**
+ * Whether a report passes the request's facet filters and year range; with `years` false, the year
+ * facet and range are left out (the trend shows every year of the other filters).
+ */
+export function passes(table: SearchTable, report: number, request: SearchRequest, years = true): boolean {
   const values = facetValues(table, report);
-  return FACETS.every((facet) => (filters?.[facet] ?? []).every((value) => values[facet].includes(value)));
+  return (
+    FACETS.every(
+      (facet) =>
+        (facet === 'year' && !years) ||
+        (request.filters?.[facet] ?? []).every((value) => values[facet].includes(value)),
+    ) &&
+    (!years || inYearRange(table.year[report]!, request))
+  );
 }
 
 function order(table: SearchTable, results: SearchResult[], sort: SortOrder, query: boolean): SearchResult[] {
@@ -264,15 +287,16 @@ export async function runSearch(context: SearchContext, request: SearchRequest):
   const { table } = context;
   const terms = queryTerms(request.query, foldBasic);
   let matched: SearchResult[];
-  let outcome: Pick<SearchOutcome, 'terms' | 'convertedFrom' | 'missingTerms'>;
+  let outcome: Pick<SearchOutcome, 'terms' | 'convertedFrom' | 'missingTerms' | 'termReports'>;
   if (!terms.length) {
     matched = table.year.map((_, report) => ({ report, titleHit: false, occurrences: 0 }));
-    outcome = { terms: [], missingTerms: [] };
+    outcome = { terms: [], missingTerms: [], termReports: [] };
   } else {
     const { found, converted } = await searchTerms(context, terms);
     outcome = {
       terms: found.map((f) => f.term),
       missingTerms: found.filter((f) => !f.hits.size).map((f) => f.term),
+      termReports: found.map((f) => [...f.hits.keys()]),
       ...(converted ? { convertedFrom: request.query.trim() } : {}),
     };
     const [first, ...others] = found;
@@ -289,7 +313,7 @@ export async function runSearch(context: SearchContext, request: SearchRequest):
       });
     }
   }
-  const results = matched.filter((r) => passes(table, r.report, request.filters));
+  const results = matched.filter((r) => passes(table, r.report, request));
   return {
     ...outcome,
     unfilteredCount: matched.length,
@@ -375,17 +399,34 @@ export function excerptText(
   return `${block.start + start > 0 ? '…' : ''}${slice}${start + EXCERPT_LENGTH < chars.length ? '…' : ''}`;
 }
 
-/** Search state in the URL (`?q=…&region=…&year=…&topic=…&sort=…`), so searches can be bookmarked. */
+/** A year parameter: four digits (surrounding spaces allowed), else none. */
+function yearParam(value: string | null): number | undefined {
+  const year = value?.trim() ?? '';
+  return /^\d{4}$/.test(year) ? Number(year) : undefined;
+}
+
+/**
+ * Search state in the URL (`?q=…&region=…&year=…&topic=…&from=…&to=…&sort=…`), so searches can be
+ * bookmarked. `from`/`to` (a year range, ends included) other than four-digit years are ignored; ends
+ * given the wrong way round are swapped. A chosen year outside the range is dropped: the range wins, so
+ * a range chosen after a year is never ignored (the page lists only the years within it).
+ */
 export function requestFromParams(params: URLSearchParams): SearchRequest {
+  const ends = [yearParam(params.get('from')), yearParam(params.get('to'))];
+  const [from, to] = ends[0] !== undefined && ends[1] !== undefined && ends[0] > ends[1] ? ends.reverse() : ends;
+  const range = { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
   const filters: Partial<Record<Facet, string[]>> = {};
   for (const facet of FACETS) {
-    const values = params.getAll(facet).filter(Boolean);
+    const values = params
+      .getAll(facet)
+      .filter((value) => value && (facet !== 'year' || inYearRange(Number(value), range)));
     if (values.length) filters[facet] = values;
   }
   const sort = params.get('sort');
   return {
     query: params.get('q') ?? '',
     filters,
+    ...range,
     sort: sort === 'year-desc' || sort === 'year-asc' ? sort : 'relevance',
   };
 }
@@ -396,6 +437,8 @@ export function paramsFromRequest(request: SearchRequest): URLSearchParams {
   for (const [facet, values] of Object.entries(request.filters ?? {})) {
     for (const value of values) params.append(facet, value);
   }
+  if (request.from !== undefined) params.set('from', String(request.from));
+  if (request.to !== undefined) params.set('to', String(request.to));
   if (request.sort && request.sort !== 'relevance') params.set('sort', request.sort);
   return params;
 }

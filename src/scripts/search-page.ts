@@ -1,7 +1,8 @@
 /**
  * The search page in the browser: reads the request from the URL, runs exact search
- * (src/lib/search-engine.ts) over Pagefind, and renders results, excerpts and facet counts. Every
- * change is written back to the URL, so any search can be bookmarked or shared.
+ * (src/lib/search-engine.ts) over Pagefind, and renders results, excerpts, facet counts and the terms'
+ * trend by year (src/scripts/search-trend-chart.ts). Every change is written back to the URL, so any
+ * search can be bookmarked or shared.
  *
  * What loads: Pagefind's script, wasm and metadata (no worker), the search table (facets, ranking),
  * the index chunks of the query's bigrams, and one excerpt block per result shown — never a fragment.
@@ -15,6 +16,7 @@ import {
   excerptPath,
   excerptText,
   highlight,
+  inYearRange,
   openSearch,
   paramsFromRequest,
   shardFolder,
@@ -31,6 +33,8 @@ import {
   type SearchTable,
 } from '../lib/search-engine.ts';
 import { createFolder, type Converter } from '../lib/search-text.ts';
+import { chooseYear, searchTrend } from '../lib/search-trend.ts';
+import { renderTrend } from './search-trend-chart.ts';
 
 const FACET_LABELS: Record<Facet, string> = { region: '地区', year: '年份', topic: '主题' };
 /** Region and year are single choices (a report has one of each); topics combine. */
@@ -57,7 +61,11 @@ interface PageParts {
   form: HTMLFormElement;
   input: HTMLInputElement;
   sort: HTMLSelectElement;
+  /** The year range's ends (从 … 年 到 … 年). */
+  from: HTMLSelectElement;
+  to: HTMLSelectElement;
   facetsBox: HTMLElement;
+  trend: HTMLElement;
   status: HTMLElement;
   list: HTMLOListElement;
 }
@@ -68,7 +76,10 @@ function findParts(doc: Document): PageParts {
     form,
     input: form.querySelector<HTMLInputElement>('input[name="q"]')!,
     sort: form.querySelector<HTMLSelectElement>('select[name="sort"]')!,
+    from: form.querySelector<HTMLSelectElement>('select[name="from"]')!,
+    to: form.querySelector<HTMLSelectElement>('select[name="to"]')!,
     facetsBox: form.querySelector<HTMLElement>('[data-facets]')!,
+    trend: doc.querySelector<HTMLElement>('[data-trend]')!,
     status: doc.querySelector<HTMLElement>('[data-search-status]')!,
     list: doc.getElementById('search-results') as HTMLOListElement,
   };
@@ -114,6 +125,21 @@ function facetOrder(facet: Facet, all: Record<string, number>): string[] {
   );
 }
 
+/**
+ * Shows the request's year range in its two selects, whose options are the archive's years (and a
+ * year from the URL that the archive lacks, so the select can show it).
+ */
+function showYearRange(parts: PageParts, years: readonly number[], request: SearchRequest) {
+  for (const [select, year] of [
+    [parts.from, request.from],
+    [parts.to, request.to],
+  ] as const) {
+    const options = [...new Set([...years, ...(year === undefined ? [] : [year])])].sort((a, b) => a - b);
+    select.replaceChildren(new Option('不限', ''), ...options.map((y) => new Option(String(y), String(y))));
+    select.value = year === undefined ? '' : String(year);
+  }
+}
+
 /** One choice of a facet: `value` '' is 全部 (no filter), shown without a count. */
 function facetChoice(doc: Document, facet: Facet, value: string, count: number | undefined, chosen: string[]) {
   const id = `facet-${facet}-${value || 'all'}`;
@@ -138,7 +164,8 @@ function renderFacets(
 ) {
   box.replaceChildren();
   for (const facet of FACETS) {
-    const values = facetOrder(facet, totals[facet]);
+    // Within a year range, only its years can be chosen (a year outside it is dropped).
+    const values = facetOrder(facet, totals[facet]).filter((v) => facet !== 'year' || inYearRange(Number(v), request));
     if (!values.length) continue;
     const fieldset = doc.createElement('fieldset');
     fieldset.innerHTML = `<legend>${FACET_LABELS[facet]}</legend>`;
@@ -216,7 +243,7 @@ function statusText(outcome: SearchOutcome, request: SearchRequest): string {
   else if (!total) parts.push(`有 ${outcome.unfilteredCount} 篇报道包含检索词，但所选筛选条件下没有结果。`);
   else
     parts.push(
-      request.query.trim() || Object.keys(request.filters ?? {}).length
+      request.query.trim() || Object.keys(request.filters ?? {}).length || request.from || request.to
         ? `共 ${total} 篇报道。`
         : `全部 ${total} 篇报道。`,
     );
@@ -234,6 +261,27 @@ function moreButton(doc: Document, remaining: number, onClick: () => void): HTML
   return li;
 }
 
+/** The trend of the search's terms, its years linked to the results of each (none without terms). */
+function showTrend(
+  doc: Document,
+  parts: PageParts,
+  table: SearchTable,
+  outcome: SearchOutcome,
+  request: SearchRequest,
+  apply: (request: SearchRequest) => void,
+) {
+  const trend = outcome.terms.length ? searchTrend(table, request, outcome.terms, outcome.termReports) : undefined;
+  const chosenYears = request.filters?.year ?? [];
+  renderTrend(doc, parts.trend, trend, {
+    chosen: (year) =>
+      chosenYears.length
+        ? chosenYears.includes(String(year))
+        : (request.from !== undefined || request.to !== undefined) && inYearRange(year, request),
+    href: (year) => `?${paramsFromRequest(chooseYear(request, year))}`,
+    onYear: (year) => apply(chooseYear(request, year)),
+  });
+}
+
 /** The request the form states: its non-empty fields read as URL parameters are. */
 function readForm(form: HTMLFormElement): SearchRequest {
   const data = new FormData(form);
@@ -249,6 +297,7 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
   const PAGE = Number(list.dataset.pageSize) || 10;
   const loaded = await loadSearch(`${base}pagefind/`);
   const foldBasic = createFolder();
+  const years = [...new Set(loaded.table.year)].sort((a, b) => a - b);
 
   let request = requestFromParams(new URLSearchParams(location.search));
   let shown = PAGE;
@@ -258,6 +307,7 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
     const id = ++searchId;
     input.value = request.query;
     sort.value = request.sort ?? 'relevance';
+    showYearRange(parts, years, request);
     status.textContent = '正在检索……';
     list.dataset.state = 'loading';
     const outcome = await runSearch(loaded.context, request);
@@ -272,6 +322,7 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
     // A later search has started meanwhile: its render shows, not this one.
     if (id !== searchId) return;
     renderFacets(doc, parts.facetsBox, loaded.totals, outcome.facets, request);
+    showTrend(doc, parts, loaded.table, outcome, request, apply);
     list.replaceChildren(...items);
     const total = outcome.results.length;
     status.textContent = statusText(outcome, request);
@@ -288,20 +339,20 @@ export async function startSearchPage(doc: Document, base: string): Promise<void
   };
 
   // Every change goes into the URL (replacing, not adding, a history entry), so a search can be shared.
-  const update = () => {
-    request = readForm(form);
+  function apply(next: SearchRequest) {
+    request = next;
     shown = PAGE;
     const query = paramsFromRequest(request).toString();
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
     void render();
-  };
+  }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    update();
+    apply(readForm(form));
   });
   form.addEventListener('change', (event) => {
-    if (event.target !== input) update();
+    if (event.target !== input) apply(readForm(form));
   });
   await render();
 }

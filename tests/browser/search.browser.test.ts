@@ -1,12 +1,15 @@
 /**
  * The search page in headless Chromium under the base path, checked against the substring oracle over
  * the built reports: 内蒙古, a single character, a traditional query, quotation marks ignored, two terms
- * with a facet, the total, highlighted excerpts, "more results", facet filters that leave nothing, and a sample of queries.
+ * with a facet, the total, highlighted excerpts, "more results", facet filters that leave nothing, and a sample of queries;
+ * the terms' trend by year (counts and shares against the oracle, a year chosen by mouse and by keyboard)
+ * and the year range (results and facet counts within it).
  */
 import { load } from 'cheerio';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createFolder, stripSpace } from '../../src/lib/search-text.ts';
+import { createFolder, queryTerms, stripSpace } from '../../src/lib/search-text.ts';
+import { createRandom } from '../../tools/shared/prng.ts';
 import { createOracle, sampleQueries, toSimplified } from '../helpers/pagefind.ts';
 import { openSite, type BrowserSite, type Visit } from '../helpers/browser-site.ts';
 import { readPageTexts, type PageText } from '../helpers/page-text.ts';
@@ -176,5 +179,180 @@ describe('search in the browser', () => {
       expect(await total(), query).toBe(oracle(query).length);
       expect(await allResults(), query).toEqual(expectedUrls(query));
     }
+  });
+});
+
+/** The trend's table as text: a row per year (year, the year's reports, then count and share per term). */
+async function trendTable(): Promise<{ head: string[]; rows: string[][] }> {
+  const table = page.locator('[data-trend] .trend__table');
+  return {
+    head: await table.locator('thead th').allTextContents(),
+    rows: await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? ''))),
+  };
+}
+
+/** The years of the fixture's reports, oldest first, and how many reports each holds. */
+function reportsByYear(among: readonly number[] = reports.map((_, n) => n)): Map<number, number> {
+  const years = new Map<number, number>();
+  for (const n of among) years.set(reports[n]!.year, (years.get(reports[n]!.year) ?? 0) + 1);
+  return new Map([...years].sort(([a], [b]) => a - b));
+}
+
+/** The table the trend of `query` must show: per year its reports, and per term its own count and share. */
+function expectedTrend(query: string): string[][] {
+  const terms = queryTerms(query, fold);
+  const totals = reportsByYear();
+  return [...totals].map(([year, total]) => [
+    String(year),
+    String(total),
+    ...terms.flatMap((term) => {
+      const count = oracle(term).filter((n) => reports[n]!.year === year).length;
+      return [String(count), `${((count / total) * 100).toFixed(1)}%`];
+    }),
+  ]);
+}
+
+/** Facet counts as the page shows them: value → count, for the values listed with a count. */
+async function facetCounts(): Promise<Record<string, number>> {
+  const labels = await page.locator('[data-facets] label').allTextContents();
+  return Object.fromEntries(
+    labels.flatMap((text) => {
+      const match = /^\s*(.+?) \((\d+)\)\s*$/.exec(text);
+      return match ? [[match[1]!, Number(match[2])]] : [];
+    }),
+  );
+}
+
+describe('the terms’ trend by year', () => {
+  /** Seeded terms of 2–3 Chinese characters from the reports' text, and a query of two of them. */
+  const sampleTerms = (): string[] => {
+    const random = createRandom('search-trend');
+    const terms = new Set<string>();
+    while (terms.size < 5) {
+      const text = [...random.pick(reports).body];
+      const at = random.int(0, text.length - 3);
+      const term = text.slice(at, at + random.int(2, 3)).join('');
+      if (/^\p{Script=Han}+$/u.test(term)) terms.add(term);
+    }
+    return [...terms];
+  };
+
+  it('counts each term’s reports per year and their share of the year’s reports, as the oracle does', async () => {
+    const terms = sampleTerms();
+    const queries = [...terms.slice(0, 4), `${terms[0]} ${terms[4]}`];
+    await open(`q=${encodeURIComponent(queries[0]!)}`);
+    for (const query of queries) {
+      if (query !== queries[0]) await searchInPage(query);
+      const { head, rows } = await trendTable();
+      const expectedTerms = queryTerms(query, fold);
+      expect(head, query).toEqual([
+        '年份',
+        '当年报道',
+        ...expectedTerms.flatMap((term) => [`“${term}”篇数`, `“${term}”占比`]),
+      ]);
+      expect(rows, query).toEqual(expectedTrend(query));
+      // A line per term in each panel (counts, shares).
+      expect(await page.locator('[data-trend] polyline.trend__line').count(), query).toBe(2 * expectedTerms.length);
+      expect(await page.locator('[data-trend] a.trend__year').count()).toBe(reportsByYear().size);
+    }
+    // The two-term query: each line its own term's reports, the results those with both.
+    expect(await total()).toBe(oracle(queries[4]!).length);
+  });
+
+  it('filters the results to a year chosen in the chart, by mouse or by keyboard, and writes it to the URL', async () => {
+    const query = sampleTerms()[0]!;
+    const years = [...reportsByYear(oracle(query)).keys()];
+    expect(years.length, `${query} is in some report`).toBeGreaterThan(0);
+    await open(`q=${encodeURIComponent(query)}`);
+    for (const [i, year] of [years[0]!, years.at(-1)!].entries()) {
+      const link = page.locator(`[data-trend] a.trend__year[data-year="${year}"]`);
+      expect(await link.getAttribute('aria-label')).toContain(`${year}年`);
+      if (i === 0) await link.click();
+      else {
+        await link.focus();
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-year'))).toBe(String(year));
+        await page.keyboard.press('Enter');
+      }
+      await expect.poll(() => new URL(page.url()).searchParams.get('year')).toBe(String(year));
+      expect(new URL(page.url()).searchParams.get('q')).toBe(query);
+      const inYear = oracle(query).filter((n) => reports[n]!.year === year);
+      await expect.poll(total).toBe(inYear.length);
+      expect(await allResults()).toEqual(inYear.map((n) => reports[n]!.url).sort());
+      expect(await page.getByRole('radio', { name: new RegExp(`^${year}`) }).isChecked()).toBe(true);
+    }
+  });
+
+  it('draws at most four terms and names the others', async () => {
+    const terms = sampleTerms();
+    await open(`q=${encodeURIComponent(terms.join(' '))}`);
+    const { head } = await trendTable();
+    expect(head).toHaveLength(2 + 2 * 4);
+    expect(await page.locator('[data-trend]').textContent()).toContain(`未画：“${terms[4]}”`);
+  });
+
+  it('hides the trend without a query', async () => {
+    await open('');
+    expect(await page.locator('[data-trend]').isHidden()).toBe(true);
+  });
+});
+
+describe('the year range', () => {
+  const range = () => {
+    const years = [...reportsByYear().keys()];
+    return { from: years[1]!, to: years.at(-2)! };
+  };
+  const within = (n: number, { from, to }: { from: number; to: number }) =>
+    reports[n]!.year >= from && reports[n]!.year <= to;
+
+  it('returns the oracle’s reports within the range, with facet counts within it', async () => {
+    const { from, to } = range();
+    for (const query of ['工会', '职工 工会', '']) {
+      await open(`q=${encodeURIComponent(query)}&from=${from}&to=${to}`);
+      const expected = (query ? oracle(query) : reports.map((_, n) => n)).filter((n) => within(n, { from, to }));
+      expect(expected.length, query).toBeGreaterThan(0);
+      expect(await total(), query).toBe(expected.length);
+      expect(await allResults(), query).toEqual(expected.map((n) => reports[n]!.url).sort());
+      const counts = await facetCounts();
+      // Years within the range only, each with its count; regions with theirs (a province includes its cities).
+      expect(
+        Object.keys(counts)
+          .filter((value) => /^\d{4}$/.test(value))
+          .sort(),
+      ).toEqual([...reportsByYear().keys()].filter((y) => y >= from && y <= to).map(String));
+      for (const [year, count] of reportsByYear(expected)) expect(counts[String(year)], `${query} ${year}`).toBe(count);
+      for (const region of new Set(expected.flatMap((n) => reports[n]!.regions))) {
+        expect(counts[region], `${query} ${region}`).toBe(
+          expected.filter((n) => reports[n]!.regions.includes(region)).length,
+        );
+      }
+      expect(await page.locator('#search-from').inputValue()).toBe(String(from));
+      expect(await page.locator('#search-to').inputValue()).toBe(String(to));
+    }
+  });
+
+  it('is chosen with the 从…到 selects and written to the URL; a year outside it is dropped', async () => {
+    const { from, to } = range();
+    const query = '工会';
+    const oldest = [...reportsByYear().keys()][0]!;
+    await open(`q=${encodeURIComponent(query)}&year=${oldest}`);
+    await page.getByRole('combobox', { name: '从' }).selectOption(String(from));
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(String(from));
+    // The chosen year lies before the range: the range wins.
+    expect(new URL(page.url()).searchParams.get('year')).toBeNull();
+    await page.getByRole('combobox', { name: '到' }).selectOption(String(to));
+    await expect.poll(() => new URL(page.url()).searchParams.get('to')).toBe(String(to));
+    const expected = oracle(query).filter((n) => within(n, { from, to }));
+    await expect.poll(total).toBe(expected.length);
+    expect(await allResults()).toEqual(expected.map((n) => reports[n]!.url).sort());
+  });
+
+  it('ignores invalid years and swaps reversed ends', async () => {
+    const { from, to } = range();
+    await open(`q=${encodeURIComponent('工会')}&from=abc&to=`);
+    expect(await total()).toBe(oracle('工会').length);
+    await open(`q=${encodeURIComponent('工会')}&from=${to}&to=${from}`);
+    expect(await total()).toBe(oracle('工会').filter((n) => within(n, { from, to })).length);
   });
 });

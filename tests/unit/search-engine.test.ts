@@ -17,6 +17,7 @@ import {
   requestFromParams,
   runSearch,
   type PagefindApi,
+  type SearchRequest,
   type SearchTable,
 } from '../../src/lib/search-engine.ts';
 import {
@@ -191,6 +192,26 @@ describe('runSearch against a substring oracle', () => {
     expect((await runSearch(context, { query: '“” ‘’' })).terms).toEqual([]);
   });
 
+  it('keeps each term’s own reports, before filters, in the order of the terms', async () => {
+    const context = await openSearch(fakePagefind(docs), tableOf(docs), async () => toSimplified);
+    const random = createRandom('term reports');
+    for (let i = 0; i < 50; i++) {
+      const body = [...random.pick(docs).body];
+      const pick = (): string => {
+        const at = random.int(0, body.length - 4);
+        const term = body.slice(at, at + random.int(1, 4)).join('');
+        // A term of quotation marks alone is no term.
+        return withoutQuotes(fold(term)) ? term : pick();
+      };
+      const terms = [pick(), pick(), '鲸鱼'];
+      const outcome = await runSearch(context, { query: terms.join(' '), filters: { year: ['2001'] } });
+      expect(outcome.termReports.map((reports) => [...reports].sort((a, b) => a - b))).toEqual(
+        terms.map((term) => oracle(docs, term)),
+      );
+    }
+    expect((await runSearch(context, { query: '' })).termReports).toEqual([]);
+  });
+
   it('names the term found nowhere and returns nothing', async () => {
     const context = await openSearch(fakePagefind(docs), tableOf(docs), async () => toSimplified);
     const outcome = await runSearch(context, { query: '工会 鲸鱼' });
@@ -215,6 +236,27 @@ describe('facets, counts and order', () => {
     for (const n of expected) years[docs[n]!.year] = (years[docs[n]!.year] ?? 0) + 1;
     expect(outcome.facets.year).toEqual(years);
     expect(outcome.facets.topic['劳动竞赛']).toBe(expected.length);
+  });
+
+  it('filters by a year range, with the year facet inside it, and counts facets within it', async () => {
+    const context = await openSearch(fakePagefind(docs), tableOf(docs), async () => toSimplified);
+    const inRange = (n: number) => docs[n]!.year >= 2001 && docs[n]!.year <= 2003;
+    const cases: [Omit<SearchRequest, 'query'>, number[]][] = [
+      [{ from: 2001, to: 2003 }, oracle(docs, '工').filter(inRange)],
+      [{ from: 2003 }, oracle(docs, '工').filter((n) => docs[n]!.year >= 2003)],
+      [{ to: 2001 }, oracle(docs, '工').filter((n) => docs[n]!.year <= 2001)],
+      [{ from: 2001, to: 2003, filters: { year: ['2002'] } }, oracle(docs, '工').filter((n) => docs[n]!.year === 2002)],
+    ];
+    for (const [request, expected] of cases) {
+      const outcome = await runSearch(context, { query: '工', ...request });
+      expect(outcome.results.map((r) => r.report).sort((a, b) => a - b)).toEqual(expected);
+      const years: Record<string, number> = {};
+      for (const n of expected) years[docs[n]!.year] = (years[docs[n]!.year] ?? 0) + 1;
+      expect(outcome.facets.year).toEqual(years);
+      expect(outcome.facets.topic['劳动竞赛'] ?? 0).toBe(
+        expected.filter((n) => docs[n]!.topics.includes('劳动竞赛')).length,
+      );
+    }
   });
 
   it('puts title hits first, then more occurrences per character', async () => {
@@ -335,6 +377,34 @@ describe('query terms and URL state', () => {
       sort: 'year-desc' as const,
     };
     expect(requestFromParams(new URLSearchParams(paramsFromRequest(request).toString()))).toEqual(request);
+  });
+
+  it('round-trips a year range, alone, with a year inside it, and with one open end', () => {
+    for (const request of [
+      { query: '职工书屋', filters: {}, from: 2013, to: 2017, sort: 'relevance' as const },
+      { query: '', filters: { year: ['2015'] }, from: 2013, to: 2017, sort: 'relevance' as const },
+      { query: 'x', filters: { region: ['江苏省'] }, from: 2013, sort: 'year-asc' as const },
+      { query: 'x', filters: {}, to: 2017, sort: 'relevance' as const },
+    ]) {
+      const params = paramsFromRequest(request);
+      expect(requestFromParams(new URLSearchParams(params.toString())), params.toString()).toEqual(request);
+    }
+    expect(paramsFromRequest({ query: '职工', from: 2013, to: 2017 }).toString()).toBe(
+      `q=${encodeURIComponent('职工')}&from=2013&to=2017`,
+    );
+  });
+
+  it('ignores invalid or empty years, swaps reversed ends and drops a chosen year outside the range', () => {
+    const read = (query: string) => requestFromParams(new URLSearchParams(query));
+    expect(read('q=x&from=&to=abc')).toEqual({ query: 'x', filters: {}, sort: 'relevance' });
+    expect(read('from=20130&to=17')).toEqual({ query: '', filters: {}, sort: 'relevance' });
+    expect(read('from=%202013%20&to=2017.5')).toMatchObject({ from: 2013 });
+    expect(read('from=2013&to=2017.5')).not.toHaveProperty('to');
+    expect(read('from=2017&to=2013')).toMatchObject({ from: 2013, to: 2017 });
+    expect(read('from=2013&to=2017&year=2012&year=2015')).toMatchObject({ filters: { year: ['2015'] } });
+    expect(read('from=2013&year=2012')).toEqual({ query: '', filters: {}, from: 2013, sort: 'relevance' });
+    // Without a range, the year facet is as before.
+    expect(read('year=2012')).toMatchObject({ filters: { year: ['2012'] } });
   });
 
   it('ignores unknown sort values and empty facets', () => {
