@@ -7,7 +7,7 @@ import { sha256 } from './fixity.ts';
 import { ancestors } from './regions.ts';
 import { statisticRecords, type StatisticRecord } from './open-data/index.ts';
 import { chronological } from './report-order.ts';
-import { pathWithBase } from './urls.ts';
+import { absoluteUrl, pathWithBase } from './urls.ts';
 
 export type ReportEntry = CollectionEntry<'reports'>;
 export type RegionEntry = CollectionEntry<'regions'>;
@@ -126,6 +126,22 @@ let records: Promise<StatisticRecord[]> | undefined;
 export function loadStatisticRecords(): Promise<StatisticRecord[]> {
   records ??= loadArchive().then((archive) => statisticRecords(archive, pathWithBase));
   return records;
+}
+
+/** A site path as the exports write it: an absolute URL on the configured site. */
+export const exportUrl = (path: string) => absoluteUrl(path, import.meta.env.SITE);
+
+let exportRecords: Promise<Map<string, StatisticRecord[]>> | undefined;
+
+/**
+ * The statistic records as the exports write them (absolute URLs, the archive's order), by metric: made
+ * once for the metrics' own files and the sizes their pages give.
+ */
+export function loadMetricExportRecords(): Promise<Map<string, StatisticRecord[]>> {
+  exportRecords ??= loadArchive().then((archive) =>
+    Map.groupBy(statisticRecords(archive, exportUrl), (record) => record.metric),
+  );
+  return exportRecords;
 }
 
 /** A vocabulary entry the content references (the content checks guarantee it exists; say so if not). */

@@ -26,6 +26,9 @@ export const routes = {
   editorial: () => '/editorial/',
   data: () => '/data/',
   metric: (slug: string) => `/data/${slug}/`,
+  /** A metric's values as files beside its page: the archive-wide export's rows for that metric. */
+  metricCsv: (slug: string) => `/data/${slug}.csv`,
+  metricJson: (slug: string) => `/data/${slug}.json`,
   original: (file: string) => `/originals/${file}`,
 } as const;
 

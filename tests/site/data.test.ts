@@ -200,7 +200,8 @@ describe('metric pages', () => {
     for (const metric of charted) {
       const $ = page(`data/${metric}/index.html`);
       const svg = $('main svg');
-      expect(svg.attr('role')).toBe('img');
+      // A labelled group: role="img" would hide the marks, which are links to the quotes.
+      expect(svg.attr('role')).toBe('group');
       const ids = (svg.attr('aria-labelledby') ?? '').split(/\s+/);
       expect(ids.length).toBeGreaterThan(0);
       for (const id of ids) expect(svg.find(`[id="${id}"]`).text().trim(), `${metric} #${id}`).not.toBe('');
@@ -215,9 +216,9 @@ describe('metric pages', () => {
     for (const metric of charted) {
       const values = statsOf(metric).map((s) => s.stat);
       const $ = page(`data/${metric}/index.html`);
-      expect($('main svg .chart__panel'), metric).toHaveLength(units(metric).size);
-      const hatched = $('main svg [data-mark].chart__bar--approx');
-      expect(hatched, metric).toHaveLength(values.filter((v) => v.qualifier).length);
+      expect($('main svg .chart__group'), metric).toHaveLength(units(metric).size);
+      const hollow = $('main svg [data-mark] .chart__mark--approx');
+      expect(hollow, metric).toHaveLength(values.filter((v) => v.qualifier).length);
     }
     const mixed = charted.filter((metric) => units(metric).size > 1);
     expect(mixed.length).toBeGreaterThan(0);

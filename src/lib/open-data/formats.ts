@@ -36,13 +36,19 @@ export const DATA_FILES = {
   reportsSchema: `${routes.data()}reports.schema.json`,
 } as const;
 
-function envelope(schema: string, title: string, urlOf: UrlOf, count: number): DocumentEnvelope {
+function envelope(
+  schema: string,
+  title: string,
+  urlOf: UrlOf,
+  count: number,
+  source = routes.data(),
+): DocumentEnvelope {
   return {
     $schema: urlOf(schema),
     title: `${SITE_NAME} · ${title}`,
     license: LICENCE.id,
     license_url: LICENCE.url,
-    source: urlOf(routes.data()),
+    source: urlOf(source),
     count,
   };
 }
@@ -51,9 +57,31 @@ export function statisticsDocument(records: StatisticRecord[], urlOf: UrlOf): St
   return { ...statisticsEnvelope(records.length, urlOf), statistics: records };
 }
 
-/** statistics.json without its list, for writing the list piece by piece (documentJson). */
-export function statisticsEnvelope(count: number, urlOf: UrlOf) {
-  return envelope(DATA_FILES.statisticsSchema, '统计数据', urlOf, count);
+/**
+ * statistics.json without its list, for writing the list piece by piece (documentJson); for one metric's
+ * file, titled with the metric and pointing at its page.
+ */
+export function statisticsEnvelope(count: number, urlOf: UrlOf, metric?: MetricName) {
+  return metric
+    ? envelope(DATA_FILES.statisticsSchema, `统计数据 · ${metric.name}`, urlOf, count, routes.metric(metric.id))
+    : envelope(DATA_FILES.statisticsSchema, '统计数据', urlOf, count);
+}
+
+export interface MetricName {
+  id: string;
+  name: string;
+}
+
+/**
+ * One metric's JSON beside its page (routes.metricJson): a statistics.json document (same schema) holding
+ * the export's records of that metric only, as text in pieces.
+ */
+export function metricStatisticsJson(
+  metric: MetricName,
+  records: readonly StatisticRecord[],
+  urlOf: UrlOf,
+): Generator<string> {
+  return documentJson(statisticsEnvelope(records.length, urlOf, metric), 'statistics', records);
 }
 
 export function reportsDocument(records: ReportRecord[], urlOf: UrlOf): ReportsDocument {
@@ -109,6 +137,20 @@ export function* documentJson(envelope: object, list: string, items: Iterable<un
     first = false;
   }
   yield first ? ']\n}\n' : '\n  ]\n}\n';
+}
+
+/** The size in bytes of text pieces encoded as UTF-8, without joining them. */
+export function utf8Bytes(chunks: Iterable<string>): number {
+  let bytes = 0;
+  for (const chunk of chunks) bytes += Buffer.byteLength(chunk, 'utf8');
+  return bytes;
+}
+
+/** A file size for a download link: 812 字节, 15.3 KB, 2.4 MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
+  const kilobytes = bytes / 1024;
+  return kilobytes < 1024 ? `${kilobytes.toFixed(1)} KB` : `${(kilobytes / 1024).toFixed(1)} MB`;
 }
 
 /** Text pieces, UTF-8 encoded and gzipped as they come (zlib writes no time in the header: same input, same bytes). */

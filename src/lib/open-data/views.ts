@@ -17,11 +17,15 @@ export function figureTime(
   return `未注明年份（${record.report_year}年报道）`;
 }
 
-/** Chronological by the figure's own time (year, end of period, else the report's year), then by place. */
+/** The year a figure stands at in time: its own, the end of the period it sums, else the report's year. */
+export function figureYear(record: Pick<StatisticRecord, 'year' | 'period_to' | 'report_year'>): number {
+  return record.year ?? record.period_to ?? record.report_year;
+}
+
+/** Chronological by the figure's own time (figureYear), then by place. */
 export function byFigureTime(a: StatisticRecord, b: StatisticRecord): number {
-  const time = (r: StatisticRecord) => r.year ?? r.period_to ?? r.report_year;
   return (
-    time(a) - time(b) ||
+    figureYear(a) - figureYear(b) ||
     collator.compare(a.region_name, b.region_name) ||
     a.report_id.localeCompare(b.report_id) ||
     a.index - b.index
