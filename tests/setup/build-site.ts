@@ -10,10 +10,19 @@ import { createSandbox } from '../../tools/shared/sandbox.ts';
 
 export const TEST_BASE = '/union-archive/';
 export const TEST_SITE = 'https://archive.example.org';
+/**
+ * The repository the report pages' correction links point to, set here whatever the environment holds
+ * (GitHub Actions sets GITHUB_REPOSITORY in every job): tests/site/incremental.test.ts builds without one.
+ */
+export const TEST_REPOSITORY = 'union-archive-tests/reports';
 
 export default function setup(project: TestProject) {
   const sandbox = createSandbox({ archive: FIXTURE_ROOT });
-  const { status, output } = sandbox.build({ BASE_PATH: TEST_BASE, SITE_URL: TEST_SITE });
+  const { status, output } = sandbox.build({
+    BASE_PATH: TEST_BASE,
+    SITE_URL: TEST_SITE,
+    GITHUB_REPOSITORY: TEST_REPOSITORY,
+  });
   if (status !== 0) {
     sandbox.remove();
     throw new Error(`build failed (exit ${status}):\n${output}`);
