@@ -17,16 +17,19 @@ export const routes = {
   report: (id: string) => `/reports/${id}/`,
   reports: () => '/reports/',
   region: (slug: string) => `/regions/${slug}/`,
+  regionFeed: (slug: string) => `/regions/${slug}/rss.xml`,
   regions: () => '/regions/',
   year: (year: number) => `/years/${year}/`,
   years: () => '/years/',
   topic: (slug: string) => `/topics/${slug}/`,
+  topicFeed: (slug: string) => `/topics/${slug}/rss.xml`,
   topics: () => '/topics/',
   search: () => '/search/',
   editorial: () => '/editorial/',
   data: () => '/data/',
   metric: (slug: string) => `/data/${slug}/`,
   original: (file: string) => `/originals/${file}`,
+  feed: () => '/rss.xml',
 } as const;
 
 type Routes = typeof routes;
