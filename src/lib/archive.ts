@@ -96,10 +96,16 @@ async function load(): Promise<Archive> {
 /**
  * The cache key of a page that shows these reports (experimental.incrementalBuild in astro.config.mjs):
  * it changes when any of them or any vocabulary changes, so an unchanged page is not rendered again.
+ * `settings`: what else from the build's environment the page shows (Astro's own key covers only the
+ * config), such as the repository of the report page's correction link.
  */
-export function pageCacheKey(archive: Archive, reports: readonly (Report | undefined)[]): string {
+export function pageCacheKey(
+  archive: Archive,
+  reports: readonly (Report | undefined)[],
+  settings: readonly string[] = [],
+): string {
   const parts = reports.map((r) => (r ? `${r.id}:${r.entry.digest ?? sha256(JSON.stringify(r.data))}` : '-'));
-  return sha256([archive.vocabularyDigest, ...parts].join('\n'));
+  return sha256([archive.vocabularyDigest, ...parts, ...settings].join('\n'));
 }
 
 /** Groups items under each of their keys, keeping the items' order within every group. */

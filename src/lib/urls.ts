@@ -17,10 +17,12 @@ export const routes = {
   report: (id: string) => `/reports/${id}/`,
   reports: () => '/reports/',
   region: (slug: string) => `/regions/${slug}/`,
+  regionFeed: (slug: string) => `/regions/${slug}/rss.xml`,
   regions: () => '/regions/',
   year: (year: number) => `/years/${year}/`,
   years: () => '/years/',
   topic: (slug: string) => `/topics/${slug}/`,
+  topicFeed: (slug: string) => `/topics/${slug}/rss.xml`,
   topics: () => '/topics/',
   search: () => '/search/',
   editorial: () => '/editorial/',
@@ -30,6 +32,7 @@ export const routes = {
   metricCsv: (slug: string) => `/data/${slug}.csv`,
   metricJson: (slug: string) => `/data/${slug}.json`,
   original: (file: string) => `/originals/${file}`,
+  feed: () => '/rss.xml',
 } as const;
 
 type Routes = typeof routes;

@@ -12,6 +12,11 @@ export const TEST_BASE = '/union-archive/';
 export const TEST_SITE = 'https://archive.example.org';
 /** Indexed positions per search index shard: small, so the fixture's index is split as a large archive's is. */
 export const TEST_SHARD_POSITIONS = '6000';
+/**
+ * The repository the report pages' correction links point to, set here whatever the environment holds
+ * (GitHub Actions sets GITHUB_REPOSITORY in every job): tests/site/incremental.test.ts builds without one.
+ */
+export const TEST_REPOSITORY = 'union-archive-tests/reports';
 
 export default function setup(project: TestProject) {
   const sandbox = createSandbox({ archive: FIXTURE_ROOT });
@@ -19,6 +24,7 @@ export default function setup(project: TestProject) {
     BASE_PATH: TEST_BASE,
     SITE_URL: TEST_SITE,
     SEARCH_SHARD_POSITIONS: TEST_SHARD_POSITIONS,
+    GITHUB_REPOSITORY: TEST_REPOSITORY,
   });
   if (status !== 0) {
     sandbox.remove();

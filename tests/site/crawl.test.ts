@@ -163,7 +163,7 @@ describe('the built site under a base path', () => {
     }
   });
 
-  it('publishes a sitemap, an RSS feed and robots.txt with absolute URLs under the base', () => {
+  it('publishes a sitemap, the RSS feeds and robots.txt with absolute URLs under the base', () => {
     const read = (pathname: string) => {
       const file = fileFor(pathname);
       expect(file, pathname).toBeDefined();
@@ -191,6 +191,12 @@ describe('the built site under a base path', () => {
     const items = urlsIn(read(`${base}rss.xml`), /<link>([^<]+)<\/link>/g).filter((url) => url.includes('/reports/'));
     expect(items.length).toBe(Math.min(reports.length, 50));
     items.forEach(resolves);
+    // So do the feeds of the region and topic pages (tests/site/feeds.test.ts checks what they list).
+    const listFeeds = pages
+      .filter((f) => /^(regions|topics)\/[^/]+\/index\.html$/.test(f))
+      .map((f) => `${base}${f.replace(/index\.html$/, 'rss.xml')}`);
+    expect(listFeeds.length).toBeGreaterThan(0);
+    for (const feed of listFeeds) urlsIn(read(feed), /<link>([^<]+)<\/link>/g).forEach(resolves);
 
     const $ = page('index.html');
     expect($('link[rel="canonical"]').attr('href')).toBe(`${SITE}${base}`);

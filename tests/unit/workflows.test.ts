@@ -80,6 +80,14 @@ describe('deploy.yml keeps the incremental cache', () => {
   });
 });
 
+describe('deploy.yml builds with the repository', () => {
+  it('gives the build step GITHUB_REPOSITORY (the report pages link corrections to its issues)', () => {
+    const steps = workflow('deploy.yml').jobs.build!.steps as { run?: string; env?: Record<string, string> }[];
+    const build = steps.find((s) => s.run === 'npm run build');
+    expect(build?.env?.GITHUB_REPOSITORY).toBe('${{ github.repository }}');
+  });
+});
+
 describe('ci.yml', () => {
   it('cancels a superseded run of the same ref', () => {
     expect(workflow('ci.yml').concurrency?.group).toContain('github.ref');
