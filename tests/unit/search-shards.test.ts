@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../tools/shared/prng.ts';
 import { countWord, inShard, shardBounds, shardCount } from '../../tools/search-index/shards.ts';
+import { joinGaps } from '../../tools/search-index/write-bundle.ts';
 
 /** Random coded words: bigrams of 3-digit codes, `y` unigrams and `z` codes, with a skewed frequency. */
 function randomWords(seed: string, count: number): string[] {
@@ -45,4 +46,14 @@ describe('index shards by vocabulary', () => {
       for (const n of held) expect(n).toBeLessThanOrEqual(words.length / shards + largestPrefix);
     });
   }
+});
+
+describe('gaps in a shard’s records', () => {
+  it('writes a run of gaps as one word of as many hyphens, other words untouched', () => {
+    expect(joinGaps('- - - 0a10b2 - y0a1 - -')).toBe('--- 0a10b2 - y0a1 --');
+    expect(joinGaps('0a10b2 y0a1')).toBe('0a10b2 y0a1');
+    const hyphens = (text: string) => text.split('').filter((c) => c === '-').length;
+    const coded = Array.from({ length: 500 }, (_, i) => (i % 7 < 5 ? '-' : `w${i}`)).join(' ');
+    expect(hyphens(joinGaps(coded))).toBe(hyphens(coded));
+  });
 });
