@@ -3,7 +3,7 @@ import type { PageWeight, QueryMeasurement, TransferTotals } from './browser.ts'
 import type { BuildMeasurement } from './build.ts';
 import type { CorpusSummary } from './generate.ts';
 import type { LighthouseScore } from './lighthouse.ts';
-import type { FolderSize } from './sizes.ts';
+import type { FolderSize, ResearchSizes } from './sizes.ts';
 
 export interface SiteFigures {
   build: BuildMeasurement;
@@ -20,7 +20,7 @@ export interface SizeResult {
   loadAverageBefore: number;
   loadAverageAfter: number;
   corpus: CorpusSummary;
-  archive: SiteFigures & { index: FolderSize };
+  archive: SiteFigures & { index: FolderSize; research?: ResearchSizes };
   bare: SiteFigures;
   /** Archive build time over the bare reference's, with and without Pagefind indexing. */
   ratio: { build: number; buildWithoutIndexing: number };
@@ -304,6 +304,15 @@ const SIZE_ROWS: Row[] = [
   [
     '`dist/` without the search index (MiB, files)',
     (r) => `${mib(r.archive.dist.bytes - r.archive.index.bytes)} (${r.archive.dist.files - r.archive.index.files})`,
+  ],
+  [
+    'metric pages with charts / per-metric CSV + JSON / region and topic feeds (MiB, files)',
+    (r) => {
+      const research = r.archive.research;
+      if (!research) return '–';
+      const { metricPages, metricDownloads, feeds } = research;
+      return [metricPages, metricDownloads, feeds].map((s) => `${mib(s.bytes)} (${s.files})`).join(' / ');
+    },
   ],
 ];
 

@@ -32,7 +32,7 @@ import {
 import { lighthousePerformance, type LighthouseScore } from './lighthouse.ts';
 import { createArchiveProject, createBareProject, ROOT, type BenchProject } from './projects.ts';
 import { loadSeedCorpus, type SeedCorpus } from './seeds.ts';
-import { countFiles, folderSize } from './sizes.ts';
+import { countFiles, folderSize, researchSizes } from './sizes.ts';
 import {
   checkTargets,
   renderTable,
@@ -160,7 +160,7 @@ async function measureSize(
       loadAverageBefore: loadBefore,
       loadAverageAfter: round(loadavg()[0] ?? 0, 2),
       corpus: summary,
-      archive: { ...archiveFigures, index },
+      archive: { ...archiveFigures, index, research: researchSizes(distDir) },
       bare: bareFigures,
       ratio: {
         build: round(archiveFigures.build.seconds / bareFigures.build.seconds, 2),

@@ -21,6 +21,35 @@ export function folderSize(dir: string): FolderSize {
   return { files, bytes };
 }
 
+/** Files of `dir` (recursively) whose path under it matches `pattern`. */
+export function matchingSize(dir: string, pattern: RegExp): FolderSize {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && pattern.test(path.slice(dir.length + 1))) {
+      files += 1;
+      bytes += statSync(path).size;
+    }
+  }
+  return { files, bytes };
+}
+
+/** What the research views (issue #21) add to a build: metric pages with their charts, downloads, feeds. */
+export interface ResearchSizes {
+  metricPages: FolderSize;
+  metricDownloads: FolderSize;
+  feeds: FolderSize;
+}
+
+export function researchSizes(distDir: string): ResearchSizes {
+  return {
+    metricPages: matchingSize(distDir, /^data\/[^/]+\/index\.html$/),
+    metricDownloads: matchingSize(distDir, /^data\/[^/]+\.(csv|json)$/),
+    feeds: matchingSize(distDir, /^(regions|topics)\/[^/]+\/rss\.xml$/),
+  };
+}
+
 export function countFiles(dir: string, suffix: string): number {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith(suffix)).length;
 }
