@@ -17,6 +17,7 @@ function randomTable(seed: string, count: number): SearchTable {
     topic: Array.from({ length: count }, () => random.sample([0, 1], random.int(1, 2))),
     length: Array.from({ length: count }, () => 100),
     distinct: Array.from({ length: count }, () => 50),
+    shards: 1,
   };
 }
 
