@@ -11,7 +11,7 @@
  * a Chinese one (Debian: fonts-noto-cjk) Chinese text shows as boxes, and the tool warns.
  *
  *   npm run build && npm run screenshots -- [--dist dist] [--base /repo/] [--out docs/screenshots]
- *     [--metric union-members] [--query 困难职工] [--chart '.chart-figure'] [--trend '[data-trend]']
+ *     [--metric union-members] [--query '困难职工 职工书屋'] [--chart '.chart-figure'] [--trend '[data-trend]']
  *     [--search-ready '#search-results[data-state="ready"]'] [--width 1200] [--scale 2]
  */
 import { spawnSync } from 'node:child_process';
@@ -30,7 +30,7 @@ const OPTIONS = {
   base: { type: 'string', default: process.env.BASE_PATH ?? '/' },
   out: { type: 'string', default: 'docs/screenshots' },
   metric: { type: 'string', default: 'union-members' },
-  query: { type: 'string', default: '困难职工' },
+  query: { type: 'string', default: '困难职工 职工书屋' },
   chart: { type: 'string', default: '.chart-figure' },
   trend: { type: 'string', default: '[data-trend]' },
   // What shows that the search page has its results (the trend, if any, comes with them).
