@@ -30,7 +30,7 @@ export const routes = {
   metric: (slug: string) => `/data/${slug}/`,
   /** A metric's values as files beside its page: the archive-wide export's rows for that metric. */
   metricCsv: (slug: string) => `/data/${slug}.csv`,
-  metricJson: (slug: string) => `/data/${slug}.json`,
+  metricJson: (slug: string) => `/data/${slug}.json.gz`,
   original: (file: string) => `/originals/${file}`,
   feed: () => '/rss.xml',
 } as const;

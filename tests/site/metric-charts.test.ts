@@ -206,7 +206,7 @@ describe('per-metric downloads', () => {
 
   it('exist for every metric, beside its page', () => {
     for (const metric of metrics) {
-      for (const ext of ['csv', 'json'])
+      for (const ext of ['csv', 'json.gz'])
         expect(existsSync(join(siteDir(), 'data', `${metric}.${ext}`)), metric).toBe(true);
     }
   });
@@ -231,9 +231,9 @@ describe('per-metric downloads', () => {
     }
   });
 
-  it('give as JSON the archive-wide records of the metric, valid against the published schema', () => {
+  it('give as gzipped JSON the archive-wide records of the metric, valid against the published schema', () => {
     for (const metric of metrics) {
-      const document = JSON.parse(data(`${metric}.json`).toString('utf8'));
+      const document = JSON.parse(data(`${metric}.json.gz`).toString('utf8'));
       expect(validate(document), `${metric}: ${JSON.stringify(validate.errors)}`).toBe(true);
       expect(document.statistics, metric).toEqual(archiveJson.statistics.filter((r) => r.metric === metric));
       expect(document.count, metric).toBe(statsOf(metric).length);
@@ -244,7 +244,7 @@ describe('per-metric downloads', () => {
   it('are linked from the metric page with their sizes', () => {
     for (const metric of metrics) {
       const $ = page(`data/${metric}/index.html`);
-      for (const ext of ['csv', 'json']) {
+      for (const ext of ['csv', 'json.gz']) {
         const link = $(`main a[href="${base}data/${metric}.${ext}"]`).first();
         expect(link.length, `${metric}.${ext}`).toBe(1);
         const size = statSync(join(siteDir(), 'data', `${metric}.${ext}`)).size;

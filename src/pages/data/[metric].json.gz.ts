@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { exportUrl, loadArchive, loadMetricExportRecords } from '../../lib/archive.ts';
-import { metricStatisticsJson, type MetricName, type StatisticRecord } from '../../lib/open-data/index.ts';
+import { metricStatisticsJsonGz, type MetricName, type StatisticRecord } from '../../lib/open-data/index.ts';
 
-/** Every metric's records of statistics.json.gz, beside its page, as a document of the same schema. */
+/** Every metric's records of statistics.json.gz, beside its page, as a document of the same schema, gzipped. */
 export const getStaticPaths = (async () => {
   const [archive, byMetric] = await Promise.all([loadArchive(), loadMetricExportRecords()]);
   return [...archive.metrics.values()].map((metric) => ({
@@ -11,7 +11,7 @@ export const getStaticPaths = (async () => {
   }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ metric: MetricName; records: StatisticRecord[] }> = ({ props }) =>
-  new Response([...metricStatisticsJson(props.metric, props.records, exportUrl)].join(''), {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+export const GET: APIRoute<{ metric: MetricName; records: StatisticRecord[] }> = async ({ props }) =>
+  new Response(await metricStatisticsJsonGz(props.metric, props.records, exportUrl), {
+    headers: { 'Content-Type': 'application/gzip' },
   });
