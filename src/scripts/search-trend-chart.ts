@@ -90,23 +90,47 @@ function yearName(trend: Trend, i: number): string {
   return `${trend.years[i]}年：当年报道 ${trend.totals[i]} 篇，${lines.join('，')}。筛选此年的结果`;
 }
 
+/**
+ * Width of a year on the horizontal axis, which is time: years without reports keep their place (a gap
+ * of years is not drawn as one step).
+ */
+const yearColumn = (trend: Trend) =>
+  (WIDTH - LEFT - RIGHT) / (trend.years[trend.years.length - 1]! - trend.years[0]! + 1);
+
+/** The years whose label fits: each at least LABEL_ROOM after the previous one labelled. */
+function labelledYears(trend: Trend): Set<number> {
+  const column = yearColumn(trend);
+  const labelled = new Set<number>();
+  let last = -Infinity;
+  for (const year of trend.years) {
+    const x = column * (year - trend.years[0]!);
+    if (x - last < LABEL_ROOM) continue;
+    labelled.add(year);
+    last = x;
+  }
+  return labelled;
+}
+
 /** A year's column as a link: its hit area (marked when chosen, outlined when focused) and its label. */
-function yearLink(doc: Document, trend: Trend, i: number, options: TrendOptions): SVGElement {
+function yearLink(doc: Document, trend: Trend, i: number, options: TrendOptions, labelled: boolean): SVGElement {
   const year = trend.years[i]!;
-  const column = (WIDTH - LEFT - RIGHT) / trend.years.length;
+  const column = yearColumn(trend);
+  const offset = year - trend.years[0]!;
   const link = svg(doc, 'a', { href: options.href(year), class: 'trend__year', 'data-year': year });
   link.setAttribute('aria-label', yearName(trend, i));
   link.append(
     svg(doc, 'rect', {
-      x: LEFT + column * i,
+      x: LEFT + column * offset,
       y: 0,
       width: column,
       height: HEIGHT,
       class: options.chosen(year) ? 'trend__hit trend__hit--chosen' : 'trend__hit',
     }),
   );
-  if (i % Math.ceil(LABEL_ROOM / column) === 0) {
-    link.append(label(doc, String(year), { x: LEFT + column * (i + 0.5), y: HEIGHT - 6, 'text-anchor': 'middle' }));
+  if (labelled) {
+    link.append(
+      label(doc, String(year), { x: LEFT + column * (offset + 0.5), y: HEIGHT - 6, 'text-anchor': 'middle' }),
+    );
   }
   link.addEventListener('click', (event) => {
     const e = event as MouseEvent;
@@ -118,11 +142,12 @@ function yearLink(doc: Document, trend: Trend, i: number, options: TrendOptions)
 }
 
 function chart(doc: Document, trend: Trend, options: TrendOptions): SVGElement {
-  const column = (WIDTH - LEFT - RIGHT) / trend.years.length;
-  const x = (i: number) => LEFT + column * (i + 0.5);
+  const column = yearColumn(trend);
+  const x = (i: number) => LEFT + column * (trend.years[i]! - trend.years[0]! + 0.5);
+  const labels = labelledYears(trend);
   const root = svg(doc, 'svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'trend__chart' });
   root.append(
-    ...trend.years.map((_, i) => yearLink(doc, trend, i, options)),
+    ...trend.years.map((year, i) => yearLink(doc, trend, i, options, labels.has(year))),
     ...PANELS.map((_, index) => panel(doc, trend, index, x)),
   );
   return root;
