@@ -35,7 +35,10 @@ export function matchingSize(dir: string, pattern: RegExp): FolderSize {
   return { files, bytes };
 }
 
-/** What the research views (issue #21) add to a build: metric pages with their charts, downloads, feeds. */
+/**
+ * What the research views (issue #21) add to a build: metric pages with their charts, per-metric downloads
+ * (CSV and gzipped JSON; the archive-wide exports apart), feeds.
+ */
 export interface ResearchSizes {
   metricPages: FolderSize;
   metricDownloads: FolderSize;
@@ -45,7 +48,7 @@ export interface ResearchSizes {
 export function researchSizes(distDir: string): ResearchSizes {
   return {
     metricPages: matchingSize(distDir, /^data\/[^/]+\/index\.html$/),
-    metricDownloads: matchingSize(distDir, /^data\/[^/]+\.(csv|json)$/),
+    metricDownloads: matchingSize(distDir, /^data\/(?!(statistics|reports)\.json\.gz$)[^/]+\.(csv|json\.gz)$/),
     feeds: matchingSize(distDir, /^(regions|topics)\/[^/]+\/rss\.xml$/),
   };
 }
