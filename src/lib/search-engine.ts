@@ -40,6 +40,15 @@ export const EXCERPT_OVERLAP = 80;
  * itself (it holds Pagefind's script and wasm); the page merges the others into it (`mergeIndex`).
  */
 export const shardFolder = (k: number) => (k === 0 ? '' : `shard-${k}/`);
+
+/** Merges the table's other shards into the Pagefind instance of shard 0, whose bundle is at `bundle` (a URL path ending in /). */
+export async function mergeShards(
+  pagefind: { mergeIndex(path: string): Promise<void> },
+  bundle: string,
+  table: SearchTable,
+): Promise<void> {
+  for (let k = 1; k < table.shards; k++) await pagefind.mergeIndex(`${bundle}${shardFolder(k)}`);
+}
 /** Path of an excerpt block under the Pagefind bundle: JSON, stored gzipped as Pagefind's own files are. */
 export const excerptPath = (report: number, block: number) => `excerpt/${report}/${block}.json.gz`;
 

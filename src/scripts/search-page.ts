@@ -16,10 +16,10 @@ import {
   excerptPath,
   excerptText,
   highlight,
+  mergeShards,
   inYearRange,
   openSearch,
   paramsFromRequest,
-  shardFolder,
   requestFromParams,
   runSearch,
   type ExcerptBlock,
@@ -101,7 +101,7 @@ async function loadSearch(bundle: string): Promise<Loaded> {
   // No worker: one script less to fetch; the search itself takes milliseconds.
   const pagefind = module.createInstance({ noWorker: true });
   await pagefind.init();
-  for (let k = 1; k < table.shards; k++) await pagefind.mergeIndex(`${bundle}${shardFolder(k)}`);
+  await mergeShards(pagefind, bundle, table);
   const context: SearchContext = await openSearch(pagefind, table, loadToSimplified);
   const totals = countFacets(table, table.year.keys());
   return { context, table, totals, loadBlock: excerptLoader(bundle) };

@@ -14,7 +14,7 @@ import { createFolder, queryTerms, QUOTE_MARK, withoutQuotes } from '../../src/l
 import {
   excerptPath,
   openSearch,
-  shardFolder,
+  mergeShards,
   type ExcerptBlock,
   type PagefindApi,
   type SearchContext,
@@ -66,7 +66,7 @@ export async function loadPagefind(siteDir: string, base: string): Promise<NodeS
   await pagefind.options({ basePath: `${base}pagefind/`, baseUrl: base });
   await pagefind.init();
   const table = JSON.parse(await readFile(join(bundle, 'search-table.json'), 'utf8')) as SearchTable;
-  for (let k = 1; k < table.shards; k++) await pagefind.mergeIndex(`${base}pagefind/${shardFolder(k)}`);
+  await mergeShards(pagefind, `${base}pagefind/`, table);
   const context = await openSearch(pagefind, table, async () => toSimplified());
   const block = async (report: number, k: number) =>
     JSON.parse(gunzipSync(await readFile(join(bundle, excerptPath(report, k)))).toString('utf8')) as ExcerptBlock;

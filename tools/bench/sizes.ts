@@ -1,6 +1,6 @@
 /** Sizes of a built site on disk, and what its files weigh over a gzip-serving host. */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface FolderSize {
@@ -9,30 +9,30 @@ export interface FolderSize {
 }
 
 export function folderSize(dir: string): FolderSize {
-  let files = 0;
-  let bytes = 0;
-  if (!existsSync(dir)) return { files, bytes };
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) {
-      files += 1;
-      bytes += statSync(join(entry.parentPath, entry.name)).size;
-    }
-  }
-  return { files, bytes };
+  return sizesOf(dir, { all: /(?:)/ }).all;
 }
 
-/** Files of `dir` (recursively) whose path under it matches `pattern`. */
-export function matchingSize(dir: string, pattern: RegExp): FolderSize {
-  let files = 0;
-  let bytes = 0;
+/** Files and bytes under `dir` whose path (relative, `/`-separated) matches each pattern: one walk for all. */
+function sizesOf<K extends string>(dir: string, patterns: Record<K, RegExp>): Record<K, FolderSize> {
+  const keys = Object.keys(patterns) as K[];
+  const sizes = Object.fromEntries(keys.map((key) => [key, { files: 0, bytes: 0 }])) as Record<K, FolderSize>;
+  if (!existsSync(dir)) return sizes;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    if (entry.isFile() && pattern.test(path.slice(dir.length + 1))) {
-      files += 1;
-      bytes += statSync(path).size;
+    const relative = path
+      .slice(dir.length + 1)
+      .split(sep)
+      .join('/');
+    const matching = keys.filter((key) => patterns[key].test(relative));
+    if (!matching.length) continue;
+    const bytes = statSync(path).size;
+    for (const key of matching) {
+      sizes[key].files += 1;
+      sizes[key].bytes += bytes;
     }
   }
-  return { files, bytes };
+  return sizes;
 }
 
 /**
@@ -46,11 +46,11 @@ export interface ResearchSizes {
 }
 
 export function researchSizes(distDir: string): ResearchSizes {
-  return {
-    metricPages: matchingSize(distDir, /^data\/[^/]+\/index\.html$/),
-    metricDownloads: matchingSize(distDir, /^data\/(?!(statistics|reports)\.json\.gz$)[^/]+\.(csv|json\.gz)$/),
-    feeds: matchingSize(distDir, /^(regions|topics)\/[^/]+\/rss\.xml$/),
-  };
+  return sizesOf(distDir, {
+    metricPages: /^data\/[^/]+\/index\.html$/,
+    metricDownloads: /^data\/(?!(statistics|reports)\.json\.gz$)[^/]+\.(csv|json\.gz)$/,
+    feeds: /^(regions|topics)\/[^/]+\/rss\.xml$/,
+  });
 }
 
 export function countFiles(dir: string, suffix: string): number {
