@@ -8,9 +8,10 @@
  */
 
 /**
- * Positions (gaps included) per shard at most. Each shard costs a pass over every position, so
- * shards are few: measured at 2,000 generated reports (6.3 million positions), one index took 0.84 GiB
- * and 27–29 s, two shards 0.46–0.52 GiB and 36–40 s. So 2 shards at 10,000 reports, 3 at 20,000.
+ * Indexed positions (coded words; gaps are not counted) per shard at most. Each shard costs a pass over
+ * every position, gaps included, so shards are few: measured at 2,000 generated reports (5.6 million
+ * indexed positions, 6.0 million with gaps), one index took 0.84 GiB and 27–29 s, two shards
+ * 0.46–0.52 GiB and 36–40 s. So 2 shards at 10,000 reports, 3 at 20,000.
  */
 export const SHARD_POSITIONS = 24_000_000;
 
