@@ -165,13 +165,40 @@ function csvCellSchema(field: Field): z.ZodType {
   return cell.describe(field.description);
 }
 
-export const statisticsCsvRowSchema = z
-  .strictObject(Object.fromEntries(STATISTIC_FIELDS.map((field) => [field.name, csvCellSchema(field)])))
-  .meta({
-    title: `${SITE_NAME} · statistics.csv 的一行`,
-    description:
-      '按表头读出的一行，各单元格均为文本；空单元格表示无值（JSON 中的 null）。数值列转为数字后，即与 statistics.json 中的同一记录相同。',
-  });
+const csvRowSchema = (fields: readonly Field[]) =>
+  z.strictObject(Object.fromEntries(fields.map((field) => [field.name, csvCellSchema(field)])));
+
+export const statisticsCsvRowSchema = csvRowSchema(STATISTIC_FIELDS).meta({
+  title: `${SITE_NAME} · statistics.csv 的一行`,
+  description:
+    '按表头读出的一行，各单元格均为文本；空单元格表示无值（JSON 中的 null）。数值列转为数字后，即与 statistics.json 中的同一记录相同。',
+});
+
+/**
+ * Columns of statistics.csv that one metric's CSV leaves out: the metric's own, the same in every row of
+ * the file, and the identifiers and report fields that quote_url leads to. A metric's CSV is a sheet for
+ * people (at 10,000 reports the full rows made these files 142 MB of a 752 MB site); its JSON beside it
+ * keeps every field.
+ */
+const METRIC_CSV_OMITTED: ReadonlySet<string> = new Set<keyof StatisticRecord>([
+  'report_id',
+  'report_title',
+  'report_url',
+  'region',
+  'index',
+  'metric',
+  'metric_name',
+  'category',
+]);
+
+/** The columns of /data/<metric>.csv: statistics.csv's, in its order, less METRIC_CSV_OMITTED. */
+export const METRIC_CSV_FIELDS = STATISTIC_FIELDS.filter((field) => !METRIC_CSV_OMITTED.has(field.name));
+
+export const metricCsvRowSchema = csvRowSchema(METRIC_CSV_FIELDS).meta({
+  title: `${SITE_NAME} · 单项指标 CSV（/data/<指标编号>.csv）的一行`,
+  description:
+    '列为 statistics.csv 的一部分：不含指标本身的列（全文件相同）与报道的编号、标题、网址（经 quote_url 可达）。按表头读出，各单元格均为文本；空单元格表示无值。',
+});
 
 // ---- The published JSON Schemas (draft 2020-12) ----
 

@@ -2,7 +2,8 @@
  * The metric pages' time-series charts and per-metric downloads, checked against an oracle read from the
  * fixture archive's frontmatter: one mark per statistic value, linked to the mark around its quote on its
  * report page; marks ordered along the axis by the figure's year; one series per (region, unit); units in
- * groups of their own. Each metric's CSV and JSON hold exactly its rows of the archive-wide export.
+ * groups of their own. Each metric's JSON holds exactly its records of the archive-wide export, its CSV
+ * those rows in the sheet's columns (METRIC_CSV_FIELDS).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,12 @@ import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { quoteAnchorIds } from '../../src/lib/quote-anchors.ts';
 import { MAX_SERIES } from '../../src/lib/series-chart.ts';
-import { METRIC_PAGE_VALUES, formatBytes, statisticFromCsvRow } from '../../src/lib/open-data/index.ts';
+import {
+  METRIC_CSV_FIELDS,
+  METRIC_PAGE_VALUES,
+  formatBytes,
+  metricCsvRowValues,
+} from '../../src/lib/open-data/index.ts';
 import type { StatEntry } from '../../src/schemas/index.ts';
 import { builtReports, builtVocabulary, page, siteDir } from '../helpers/site.ts';
 
@@ -197,12 +203,14 @@ describe('per-metric downloads', () => {
   const parseCsv = (text: string) =>
     Papa.parse<Record<string, string>>(noBom(text), { header: true, skipEmptyLines: true });
   const archiveJson = JSON.parse(data('statistics.json.gz').toString('utf8')) as {
-    statistics: { metric: string }[];
+    statistics: Record<string, unknown>[];
   };
   const archiveCsv = parseCsv(data('statistics.csv.gz').toString('utf8'));
-  const validate = new Ajv2020({ strict: true, allowUnionTypes: true }).compile(
-    JSON.parse(data('statistics.schema.json').toString('utf8')),
-  );
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
+  const validate = ajv.compile(JSON.parse(data('statistics.schema.json').toString('utf8')));
+  const validateCsvRow = ajv.compile(JSON.parse(data('metric.csv.schema.json').toString('utf8')));
+  const columns: string[] = METRIC_CSV_FIELDS.map((field) => field.name);
+  const sheet = (row: Record<string, unknown>) => Object.fromEntries(columns.map((name) => [name, row[name]]));
 
   it('exist for every metric, beside its page', () => {
     for (const metric of metrics) {
@@ -211,21 +219,32 @@ describe('per-metric downloads', () => {
     }
   });
 
-  it('give as CSV (UTF-8 with a BOM) the archive-wide CSV rows of the metric, which read back to its JSON rows', () => {
+  it('give as CSV (UTF-8 with a BOM) the archive-wide CSV rows of the metric in the sheet’s columns, which read back to its JSON rows', () => {
     expect(archiveCsv.errors).toEqual([]);
+    expect(columns).toEqual(archiveCsv.meta.fields!.filter((name) => columns.includes(name)));
     for (const metric of metrics) {
       const bytes = data(`${metric}.csv`);
       expect([...bytes.subarray(0, 3)], metric).toEqual([0xef, 0xbb, 0xbf]);
       const parsed = parseCsv(bytes.toString('utf8'));
       expect(parsed.errors, metric).toEqual([]);
-      expect(parsed.meta.fields, metric).toEqual(archiveCsv.meta.fields);
-      expect(parsed.data, metric).toEqual(archiveCsv.data.filter((row) => row.metric === metric));
-      expect(parsed.data.map(statisticFromCsvRow), metric).toEqual(
-        archiveJson.statistics.filter((r) => r.metric === metric),
+      expect(parsed.meta.fields, metric).toEqual(columns);
+      expect(parsed.data, metric).toEqual(archiveCsv.data.filter((row) => row.metric === metric).map(sheet));
+      for (const row of parsed.data) expect(validateCsvRow(row), JSON.stringify(validateCsvRow.errors)).toBe(true);
+      expect(parsed.data.map(metricCsvRowValues), metric).toEqual(
+        archiveJson.statistics.filter((r) => r.metric === metric).map(sheet),
       );
-      expect(parsed.data.map((row) => row.report_id + ':' + row.index).sort(), metric).toEqual(
+      // Each row leads to its quote: the oracle's statistics of the metric, one row each.
+      expect(
+        parsed.data.map((row) => new URL(row.quote_url!).pathname + new URL(row.quote_url!).hash).sort(),
+        metric,
+      ).toEqual(
         statsOf(metric)
-          .map((s) => s.key)
+          .map((s) => s.href)
+          .sort(),
+      );
+      expect(parsed.data.map((row) => metricCsvRowValues(row).quote).sort(), metric).toEqual(
+        statsOf(metric)
+          .map((s) => s.quote)
           .sort(),
       );
     }

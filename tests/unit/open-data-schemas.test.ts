@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
   BOM,
+  METRIC_CSV_FIELDS,
   REPORT_FIELDS,
   STATISTIC_FIELDS,
   reportRecords,
@@ -15,6 +16,7 @@ import {
   reportsSchema,
   statisticRecords,
   statisticsCsv,
+  metricCsvSchema,
   statisticsCsvSchema,
   statisticsDocument,
   statisticsSchema,
@@ -146,16 +148,20 @@ describe('the published schemas', () => {
     Object.fromEntries(fields.map((f) => [f.name, f.description]));
 
   it('keep their draft, URLs and titles', () => {
-    const [statistics, reports, csv] = [statisticsSchema, reportsSchema, statisticsCsvSchema].map(
-      (schema) => schema(urlOf) as Published,
-    );
-    for (const schema of [statistics!, reports!, csv!]) {
+    const [statistics, reports, csv, metricCsv] = [
+      statisticsSchema,
+      reportsSchema,
+      statisticsCsvSchema,
+      metricCsvSchema,
+    ].map((schema) => schema(urlOf) as Published);
+    for (const schema of [statistics!, reports!, csv!, metricCsv!]) {
       expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
       expect(schema.title).toMatch(/^工会报告档案 · /);
     }
     expect(statistics!.$id).toBe(urlOf('/data/statistics.schema.json'));
     expect(reports!.$id).toBe(urlOf('/data/reports.schema.json'));
     expect(csv!.$id).toBe(urlOf('/data/statistics.csv.schema.json'));
+    expect(metricCsv!.$id).toBe(urlOf('/data/metric.csv.schema.json'));
   });
 
   it('describe every field in Chinese, as the field tables on /data/ do', () => {
@@ -165,6 +171,8 @@ describe('the published schemas', () => {
     expect(descriptions(statistics.$defs!.statistic!.properties)).toEqual(fieldDescriptions(STATISTIC_FIELDS));
     expect(descriptions(reports.$defs!.report!.properties)).toEqual(fieldDescriptions(REPORT_FIELDS));
     expect(descriptions(csv.properties as object)).toEqual(fieldDescriptions(STATISTIC_FIELDS));
+    const metricCsv = metricCsvSchema(urlOf) as Published;
+    expect(descriptions(metricCsv.properties as object)).toEqual(fieldDescriptions(METRIC_CSV_FIELDS));
     for (const field of [...STATISTIC_FIELDS, ...REPORT_FIELDS]) expect(field.description).toMatch(/\p{Script=Han}/u);
   });
 

@@ -12,12 +12,15 @@ import Papa from 'papaparse';
 import { SITE_NAME } from '../../consts.ts';
 import {
   LICENCE,
+  METRIC_CSV_FIELDS,
   STATISTIC_FIELDS,
+  metricCsvRowSchema,
   publishedJsonSchema,
   reportsDocumentSchema,
   statisticsCsvRowSchema,
   statisticsDocumentSchema,
   type DocumentEnvelope,
+  type Field,
   type ReportRecord,
   type ReportsDocument,
   type StatisticRecord,
@@ -26,6 +29,8 @@ import {
 import { absoluteUrl, routes } from '../urls.ts';
 import type { UrlOf } from './records.ts';
 
+type StatisticField = Field<keyof StatisticRecord>;
+
 /** The published files, as site paths under /data/. */
 export const DATA_FILES = {
   statistics: `${routes.data()}statistics.json.gz`,
@@ -33,6 +38,7 @@ export const DATA_FILES = {
   reports: `${routes.data()}reports.json.gz`,
   statisticsSchema: `${routes.data()}statistics.schema.json`,
   statisticsCsvSchema: `${routes.data()}statistics.csv.schema.json`,
+  metricCsvSchema: `${routes.data()}metric.csv.schema.json`,
   reportsSchema: `${routes.data()}reports.schema.json`,
 } as const;
 
@@ -100,14 +106,24 @@ export const BOM = '\uFEFF';
  */
 export const FORMULA_START = /^'*[=+\-@\t\r]/;
 
-/** CSV text of the records: BOM, a header row of the field names, CRLF line ends (RFC 4180). */
-export function statisticsCsv(records: readonly StatisticRecord[]): string {
-  return [...statisticsCsvChunks(records)].join('');
+/**
+ * CSV text of the records: BOM, a header row of the field names, CRLF line ends (RFC 4180); the columns
+ * of statistics.csv, or of a metric's CSV (METRIC_CSV_FIELDS).
+ */
+export function statisticsCsv(
+  records: readonly StatisticRecord[],
+  columns: readonly StatisticField[] = STATISTIC_FIELDS,
+): string {
+  return [...statisticsCsvChunks(records, columns)].join('');
 }
 
 /** The same CSV text in pieces of `batch` rows, so a large export is never one string. */
-export function* statisticsCsvChunks(records: Iterable<StatisticRecord>, batch = 1000): Generator<string> {
-  const fields = STATISTIC_FIELDS.map((f) => f.name);
+export function* statisticsCsvChunks(
+  records: Iterable<StatisticRecord>,
+  columns: readonly StatisticField[] = STATISTIC_FIELDS,
+  batch = 1000,
+): Generator<string> {
+  const fields = columns.map((f) => f.name);
   const header = BOM + Papa.unparse([fields], { newline: '\r\n' });
   let rows: unknown[][] = [];
   let any = false;
@@ -166,14 +182,26 @@ export async function gzipText(chunks: Iterable<string>): Promise<ArrayBuffer> {
 
 /** The reading side of the CSV contract: a row as a CSV library returns it (strings) back to a record. */
 export function statisticFromCsvRow(row: Readonly<Record<string, string>>): StatisticRecord {
-  const entries = STATISTIC_FIELDS.map((field) => {
+  return valuesFromCsvRow(row, STATISTIC_FIELDS) as StatisticRecord;
+}
+
+/** A row of a metric's CSV back to the record's values in its columns. */
+export function metricCsvRowValues(row: Readonly<Record<string, string>>): Partial<StatisticRecord> {
+  return valuesFromCsvRow(row, METRIC_CSV_FIELDS);
+}
+
+function valuesFromCsvRow(
+  row: Readonly<Record<string, string>>,
+  fields: readonly StatisticField[],
+): Partial<StatisticRecord> {
+  const entries = fields.map((field) => {
     const cell = row[field.name];
     if (cell === undefined) throw new Error(`CSV 缺少列 / missing column: ${field.name}`);
     if (field.nullable && cell === '') return [field.name, null];
     if (field.type === 'integer' || field.type === 'number') return [field.name, Number(cell)];
     return [field.name, cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell];
   });
-  return Object.fromEntries(entries) as StatisticRecord;
+  return Object.fromEntries(entries) as Partial<StatisticRecord>;
 }
 
 export function statisticsSchema(urlOf: UrlOf): Record<string, unknown> {
@@ -187,6 +215,11 @@ export function reportsSchema(urlOf: UrlOf): Record<string, unknown> {
 /** Schema of one CSV row as a CSV library reads it with the header row as keys (every cell a string). */
 export function statisticsCsvSchema(urlOf: UrlOf): Record<string, unknown> {
   return publishedJsonSchema(statisticsCsvRowSchema, urlOf(DATA_FILES.statisticsCsvSchema));
+}
+
+/** Schema of one row of a metric's CSV (its columns are a part of statistics.csv's). */
+export function metricCsvSchema(urlOf: UrlOf): Record<string, unknown> {
+  return publishedJsonSchema(metricCsvRowSchema, urlOf(DATA_FILES.metricCsvSchema));
 }
 
 /** The route of a published JSON Schema: pretty-printed, with the site's absolute URLs. */

@@ -5,6 +5,7 @@
  */
 export {
   LICENCE,
+  METRIC_CSV_FIELDS,
   REPORT_FIELDS,
   STATISTIC_FIELDS,
   type DocumentEnvelope,
