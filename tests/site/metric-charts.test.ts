@@ -219,7 +219,7 @@ describe('per-metric downloads', () => {
     }
   });
 
-  it('give as CSV (UTF-8 with a BOM) the archive-wide CSV rows of the metric in the sheet’s columns, which read back to its JSON rows', () => {
+  it('give as CSV (UTF-8, BOM) the archive-wide CSV rows of the metric in the sheet’s columns, read back to its JSON rows', () => {
     expect(archiveCsv.errors).toEqual([]);
     expect(columns).toEqual(archiveCsv.meta.fields!.filter((name) => columns.includes(name)));
     for (const metric of metrics) {
