@@ -136,7 +136,9 @@ describe('exports written in pieces and gzipped', () => {
             { newline: '\r\n', escapeFormulae: FORMULA_START },
           );
         expect([...statisticsCsvChunks(records, STATISTIC_FIELDS, batch)].join('')).toBe(whole);
-        expect([...statisticsCsvChunks(eachStatisticRecord(archive, urlOf), STATISTIC_FIELDS, batch)].join('')).toBe(whole);
+        expect([...statisticsCsvChunks(eachStatisticRecord(archive, urlOf), STATISTIC_FIELDS, batch)].join('')).toBe(
+          whole,
+        );
       }),
       { seed: 14, numRuns: 100 },
     );
