@@ -15,4 +15,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ records: StatisticRecord[] }> = ({ props }) =>
-  new Response(statisticsCsv(props.records, METRIC_CSV_FIELDS), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  new Response(statisticsCsv(props.records, METRIC_CSV_FIELDS), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
