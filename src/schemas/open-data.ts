@@ -197,7 +197,7 @@ export const METRIC_CSV_FIELDS = STATISTIC_FIELDS.filter((field) => !METRIC_CSV_
 export const metricCsvRowSchema = csvRowSchema(METRIC_CSV_FIELDS).meta({
   title: `${SITE_NAME} · 单项指标 CSV（/data/<指标编号>.csv）的一行`,
   description:
-    '列为 statistics.csv 的一部分：不含指标本身的列（全文件相同）与报道的编号、标题、网址（经 quote_url 可达）。按表头读出，各单元格均为文本；空单元格表示无值。',
+    '列为 statistics.csv 的一部分：不含指标本身的列（全文件相同）、地区编号，以及报道的编号、标题、网址与数据序号（经 quote_url 可达，本指标的 JSON 文件中均有）。按表头读出，各单元格均为文本；空单元格表示无值。',
 });
 
 // ---- The published JSON Schemas (draft 2020-12) ----
